@@ -5,6 +5,7 @@ import dev.mediapipeline.domain.asset.AssetStatus;
 import dev.mediapipeline.domain.asset.FailureReason;
 import dev.mediapipeline.domain.asset.Rendition;
 import dev.mediapipeline.domain.error.PermanentFailureException;
+import dev.mediapipeline.domain.error.RetryLaterException;
 import dev.mediapipeline.domain.error.TransientFailureException;
 import dev.mediapipeline.domain.event.AssetEnriched;
 import dev.mediapipeline.domain.event.AssetFailed;
@@ -90,8 +91,8 @@ public final class MakeThumbnailService {
             return Outcome.DUPLICATE;
         }
         if (decision instanceof LeaseDecision.Busy busy) {
-            throw new TransientFailureException("another attempt (" + busy.holder() + ") holds " + ledgerKey
-                    + " until " + busy.leaseUntil());
+            throw new RetryLaterException("another attempt (" + busy.holder() + ") holds " + ledgerKey
+                    + " until " + busy.leaseUntil(), busy.leaseUntil());
         }
         try {
             try {
