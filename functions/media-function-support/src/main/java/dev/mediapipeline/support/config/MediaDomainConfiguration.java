@@ -1,0 +1,59 @@
+package dev.mediapipeline.support.config;
+
+import dev.mediapipeline.domain.thumbnail.ThumbnailSpec;
+import dev.mediapipeline.domain.upload.FolderRule;
+import dev.mediapipeline.domain.upload.UploadPolicy;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Turns {@link MediaProperties} into the domain's values once, at startup. */
+@AutoConfiguration(after = JacksonAutoConfiguration.class)
+@EnableConfigurationProperties(MediaProperties.class)
+public class MediaDomainConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    UploadPolicy uploadPolicy(MediaProperties properties) {
+        Map<String, Map<String, org.springframework.util.unit.DataSize>> folders = properties.upload().folders();
+        if (folders == null || folders.isEmpty()) {
+            return UploadPolicy.defaults();
+        }
+        Map<String, FolderRule> rules = new LinkedHashMap<>();
+        folders.forEach((folder, caps) -> {
+            Map<String, Long> bytes = new LinkedHashMap<>();
+            caps.forEach((type, size) -> bytes.put(type, size.toBytes()));
+            rules.put(folder, new FolderRule(folder, bytes));
+        });
+        return new UploadPolicy(rules);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ThumbnailSpec thumbnailSpec(MediaProperties properties) {
+        MediaProperties.Thumbnails t = properties.thumbnails();
+        return new ThumbnailSpec(t.sizes(), t.format(), t.quality(), t.maxPixels(), t.maxBytes().toBytes(), t.timeBudget());
+    }
+
+    /** Names this process in the processing ledger, so a takeover is visible in the logs. */
+    @Bean
+    @ConditionalOnMissingBean
+    WorkerIdentity workerIdentity() {
+        return new WorkerIdentity(ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + UUID.randomUUID().toString().substring(0, 8));
+    }
+}

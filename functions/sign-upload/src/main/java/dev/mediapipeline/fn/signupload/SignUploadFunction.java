@@ -1,0 +1,148 @@
+package dev.mediapipeline.fn.signupload;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mediapipeline.domain.error.AccessDeniedException;
+import dev.mediapipeline.domain.upload.Caller;
+import dev.mediapipeline.domain.upload.ContentTypes;
+import dev.mediapipeline.domain.upload.SignUploadResult;
+import dev.mediapipeline.domain.upload.SignUploadService;
+import dev.mediapipeline.domain.upload.UploadRejectedException;
+import dev.mediapipeline.domain.upload.UploadRequest;
+import dev.mediapipeline.support.auth.HmacJwt;
+import dev.mediapipeline.support.auth.UnauthenticatedException;
+import dev.mediapipeline.support.http.HttpFunctionRequest;
+import dev.mediapipeline.support.http.HttpFunctionResponse;
+import dev.mediapipeline.support.http.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * sign-upload (HTTP). Decodes the request, authenticates the bearer token, asks {@link SignUploadService}
+ * and encodes the answer; every refusal is an RFC 9457 problem that says what would have been accepted.
+ */
+public final class SignUploadFunction implements Function<HttpFunctionRequest, HttpFunctionResponse> {
+
+    private static final Logger log = LoggerFactory.getLogger(SignUploadFunction.class);
+    /** A sign request is a few hundred bytes; anything much larger is not one. */
+    static final int MAX_BODY_BYTES = 16 * 1024;
+
+    private final SignUploadService service;
+    private final HmacJwt jwt;
+    private final ObjectMapper json;
+    private final Problems problems;
+
+    public SignUploadFunction(SignUploadService service, HmacJwt jwt, ObjectMapper json) {
+        this.service = service;
+        this.jwt = jwt;
+        this.json = json;
+        this.problems = new Problems(json);
+    }
+
+    @Override
+    public HttpFunctionResponse apply(HttpFunctionRequest request) {
+        if (!"POST".equalsIgnoreCase(request.method())) {
+            return problems.problem(405, "method-not-allowed", "Method not allowed", "sign-upload accepts POST only",
+                    null, Map.of("Allow", "POST"));
+        }
+        Caller caller;
+        try {
+            caller = jwt.authenticate(request.header("Authorization"));
+        } catch (UnauthenticatedException e) {
+            log.atInfo().addKeyValue("reason", e.getMessage()).log("sign-upload refused: unauthenticated");
+            return problems.problem(401, "unauthenticated", "Unauthenticated", e.getMessage(), null,
+                    Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
+        }
+        if (!ContentTypes.normalise(request.header("Content-Type")).equals("application/json")) {
+            return problems.problem(415, "unsupported-media-type", "Unsupported media type",
+                    "send the sign request as JSON with 'Content-Type: application/json'");
+        }
+        if (request.body().length > MAX_BODY_BYTES) {
+            return problems.problem(413, "request-too-large", "Request too large",
+                    "a sign request is at most " + MAX_BODY_BYTES + " bytes of JSON");
+        }
+        UploadRequest upload;
+        try {
+            upload = parse(request.body());
+        } catch (IllegalArgumentException e) {
+            return problems.problem(400, "invalid-request", "Invalid request", e.getMessage());
+        }
+        try {
+            return HttpFunctionResponse.json(200, json.writeValueAsBytes(encode(service.sign(caller, upload))));
+        } catch (UploadRejectedException e) {
+            return rejected(e);
+        } catch (AccessDeniedException e) {
+            return problems.problem(403, "forbidden", "Forbidden", e.getMessage(),
+                    body -> e.requiredRoles().forEach(body.putArray("requiredRoles")::add), null);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the sign response", e);
+        }
+    }
+
+    private UploadRequest parse(byte[] body) {
+        JsonNode node;
+        try {
+            node = json.readTree(body);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("the body is not valid JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("the body must be a JSON object with folder, filename, contentType and size");
+        }
+        JsonNode size = node.get("size");
+        if (size == null || !size.canConvertToLong() || !size.isIntegralNumber()) {
+            throw new IllegalArgumentException("size must be the file's size in bytes (an integer)");
+        }
+        return new UploadRequest(text(node, "folder"), text(node, "filename"), text(node, "contentType"), size.asLong());
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new IllegalArgumentException(field + " is required and must be a string");
+        }
+        return value.asText();
+    }
+
+    private ObjectNode encode(SignUploadResult result) {
+        ObjectNode body = json.createObjectNode();
+        body.put("assetId", result.assetId().toString());
+        body.put("target", result.upload().target());
+        ObjectNode upload = body.putObject("upload");
+        upload.put("method", result.upload().method());
+        upload.put("url", result.upload().url());
+        ObjectNode fields = upload.putObject("fields");
+        result.upload().fields().forEach(fields::put);
+        upload.put("fileField", result.upload().fileField());
+        body.put("expiresAt", result.expiresAt().toString());
+        return body;
+    }
+
+    private HttpFunctionResponse rejected(UploadRejectedException e) {
+        int status = switch (e.kind()) {
+            case INVALID_REQUEST -> 400;
+            case TOO_LARGE -> 413;
+            case TYPE_NOT_ALLOWED -> 415;
+        };
+        String type = switch (e.kind()) {
+            case INVALID_REQUEST -> "invalid-request";
+            case TOO_LARGE -> "too-large";
+            case TYPE_NOT_ALLOWED -> "type-not-allowed";
+        };
+        log.atInfo().addKeyValue("status", status).addKeyValue("reason", type).addKeyValue("folder", e.folder())
+                .log("sign-upload refused: {}", e.getMessage());
+        return problems.problem(status, type, status == 400 ? "Invalid request"
+                        : status == 413 ? "File too large for this folder" : "Type not allowed in this folder",
+                e.getMessage(), body -> {
+                    if (e.folder() != null) {
+                        body.put("folder", e.folder());
+                        ObjectNode allowed = body.putObject("allowed");
+                        e.allowed().forEach(allowed::put);
+                    }
+                }, null);
+    }
+}
