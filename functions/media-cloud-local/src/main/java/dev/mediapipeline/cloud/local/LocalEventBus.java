@@ -202,12 +202,14 @@ public final class LocalEventBus implements AutoCloseable {
             write(file, message.deferred(later.notBefore()));
             schedule(subscription, messageId, Duration.between(clock.instant(), later.notBefore()));
             notify(message, DeliveryListener.Outcome.DEFERRED);
-        } catch (Exception failure) {
+        } catch (Throwable failure) {
+            // Errors too (a class that failed to load, a stack overflow): the message must be retried or
+            // dead-lettered, never left pending until the next restart.
             handleFailure(subscription, file, message, failure);
         }
     }
 
-    private void handleFailure(Subscription subscription, Path file, BusMessage message, Exception failure) {
+    private void handleFailure(Subscription subscription, Path file, BusMessage message, Throwable failure) {
         int attempts = message.attempts() + 1;
         boolean retryable = !(failure instanceof PipelineException pipeline) || pipeline.isRetryable();
         String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();

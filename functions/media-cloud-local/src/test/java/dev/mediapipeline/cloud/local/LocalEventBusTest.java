@@ -105,6 +105,23 @@ class LocalEventBusTest {
     }
 
     @Test
+    void anErrorThrownByAHandlerIsRetriedLikeAnyFailure() throws InterruptedException {
+        LocalEventBus bus = bus();
+        AtomicInteger calls = new AtomicInteger();
+        bus.subscribe("t", "s", m -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new NoClassDefFoundError("a class that failed to load");
+            }
+        });
+        bus.start();
+
+        bus.publish("t", Map.of("n", 1));
+
+        await(() -> calls.get() == 2 && bus.pending("s").isEmpty());
+        assertThat(bus.deadLetters("s")).isEmpty();
+    }
+
+    @Test
     void aNonRetryableErrorIsDeadLetteredAtOnce() throws InterruptedException {
         LocalEventBus bus = bus();
         AtomicInteger calls = new AtomicInteger();
