@@ -1,0 +1,88 @@
+package dev.mediapipeline.localrunner;
+
+import dev.mediapipeline.cloud.local.LocalBlobStore;
+import dev.mediapipeline.cloud.local.LocalEventBus;
+import dev.mediapipeline.cloud.local.LocalEventPublisher;
+import dev.mediapipeline.cloud.local.LocalUploadSigner;
+import dev.mediapipeline.cloud.local.RetryPolicy;
+import dev.mediapipeline.domain.port.AssetCatalog;
+import dev.mediapipeline.domain.port.EventPublisher;
+import dev.mediapipeline.domain.port.ObjectUrls;
+import dev.mediapipeline.domain.port.ProcessingLedger;
+import dev.mediapipeline.store.postgres.JdbcAssetCatalog;
+import dev.mediapipeline.store.postgres.JdbcProcessingLedger;
+import dev.mediapipeline.support.config.MediaProperties;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/** The local implementations of every port, on embedded defaults. */
+@Configuration(proxyBeanMethods = false)
+class LocalRunnerConfiguration {
+
+    /** Storage events of originals go to the bus; renditions are written elsewhere and never routed. */
+    static final String ORIGINALS_PREFIX = "originals/";
+    static final String STORAGE_FINALIZED = "storage.finalized";
+
+    @Bean(destroyMethod = "close")
+    DataDirectoryLock dataDirectoryLock(LocalRunnerProperties local) {
+        return new DataDirectoryLock(local.dataDir());
+    }
+
+    @Bean(destroyMethod = "close")
+    LocalDatabase localDatabase(LocalRunnerProperties local, DataDirectoryLock lock) {
+        return LocalDatabase.start(local);
+    }
+
+    @Bean
+    DataSource dataSource(LocalDatabase database) {
+        return database.dataSource();
+    }
+
+    @Bean
+    AssetCatalog assetCatalog(DataSource dataSource, Clock clock) {
+        return new JdbcAssetCatalog(dataSource, clock);
+    }
+
+    @Bean
+    JdbcProcessingLedger processingLedger(DataSource dataSource, Clock clock) {
+        return new JdbcProcessingLedger(dataSource, clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    LocalEventBus localEventBus(LocalRunnerProperties local, Clock clock, DataDirectoryLock lock) {
+        LocalRunnerProperties.Bus bus = local.bus();
+        RetryPolicy retry = new RetryPolicy(bus.maxAttempts(), bus.initialBackoff(), 2.0, java.time.Duration.ofMinutes(10));
+        return new LocalEventBus(local.dataDir().resolve("bus"), retry, clock, bus.workerThreads());
+    }
+
+    @Bean
+    EventPublisher eventPublisher(LocalEventBus bus) {
+        return new LocalEventPublisher(bus);
+    }
+
+    @Bean
+    LocalBlobStore blobStore(LocalRunnerProperties local, Clock clock, LocalEventBus bus) {
+        return new LocalBlobStore(local.bucket(), local.dataDir().resolve("bucket"), clock, event -> {
+            if (event.key().startsWith(ORIGINALS_PREFIX)) {
+                bus.publish(STORAGE_FINALIZED, event);
+            }
+        });
+    }
+
+    @Bean
+    LocalUploadSigner uploadSigner(MediaProperties media, Clock clock,
+                                   @Value("${" + LocalDefaults.UPLOAD_SECRET + "}") String secret) {
+        return new LocalUploadSigner(secret.getBytes(StandardCharsets.UTF_8), media.publicBaseUrl() + "/local-upload", clock);
+    }
+
+    @Bean
+    ObjectUrls objectUrls(MediaProperties media) {
+        return key -> media.publicBaseUrl() + "/blobs/" + URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
+    }
+}

@@ -1,0 +1,204 @@
+package dev.mediapipeline.localrunner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mediapipeline.cloud.local.LocalBlobStore;
+import dev.mediapipeline.cloud.local.LocalEventBus;
+import dev.mediapipeline.domain.event.StorageObjectEvent;
+import dev.mediapipeline.domain.port.BlobInfo;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole pipeline in one process, driven over HTTP exactly like the README's walk-through. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class LocalPipelineTest {
+
+    private static final Path DATA_DIR = temporaryDirectory();
+    private static final int PORT = freePort();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("media.public-base-url", () -> "http://localhost:" + PORT);
+        registry.add("media.local.data-dir", DATA_DIR::toString);
+        registry.add("media.local.bus.initial-backoff", () -> "50ms");
+    }
+
+    @Autowired
+    LocalEventBus bus;
+    @Autowired
+    LocalBlobStore blobs;
+
+    private RunnerClient client;
+
+    @BeforeEach
+    void connect() throws IOException {
+        client = new RunnerClient("http://localhost:" + PORT, Files.readString(DATA_DIR.resolve(LocalPipeline.DEV_TOKEN_FILE)));
+    }
+
+    @Test
+    void aTwelveMegapixelJpegBecomesReadyWithThreeRenditionsOfTheRightSizes() throws Exception {
+        JsonNode asset = client.uploadAndSettle("products", RunnerClient.FIXTURES.resolve("photo-12mp.jpg"), "image/jpeg");
+
+        assertThat(asset.get("status").asText()).isEqualTo("READY");
+        assertThat(asset.get("contentType").asText()).isEqualTo("image/jpeg");
+        assertThat(asset.get("failure").isNull()).isTrue();
+        JsonNode renditions = asset.get("renditions");
+        assertThat(renditions).hasSize(3);
+        int[][] expected = {{1024, 768}, {512, 384}, {256, 192}};
+        for (int i = 0; i < 3; i++) {
+            JsonNode rendition = renditions.get(i);
+            assertThat(rendition.get("width").asInt()).isEqualTo(expected[i][0]);
+            assertThat(rendition.get("height").asInt()).isEqualTo(expected[i][1]);
+            RunnerClient.Reply image = client.get(rendition.get("url").asText());
+            assertThat(image.status()).isEqualTo(200);
+            assertThat(image.raw().headers().firstValue("Content-Type")).contains("image/jpeg");
+            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image.raw().body()));
+            assertThat(decoded.getWidth()).isEqualTo(expected[i][0]);
+            assertThat(decoded.getHeight()).isEqualTo(expected[i][1]);
+            assertThat(rendition.get("bytes").asLong()).isEqualTo(image.raw().body().length);
+        }
+    }
+
+    @Test
+    void aSixMegabyteJpegIsRefusedAtSigningAndAgainAtUploadWhenTheClientLiesAboutItsSize() throws Exception {
+        byte[] big = Files.readAllBytes(RunnerClient.FIXTURES.resolve("oversize-6mb.jpg"));
+        assertThat(big.length).isGreaterThan(5 * 1024 * 1024);
+
+        RunnerClient.Reply honest = client.sign("products", "big.jpg", "image/jpeg", big.length);
+        assertThat(honest.status()).isEqualTo(413);
+        assertThat(honest.raw().headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(honest.body().at("/allowed/image~1jpeg").asLong()).isEqualTo(5 * 1024 * 1024);
+
+        RunnerClient.Reply lying = client.sign("products", "big.jpg", "image/jpeg", 400_000);
+        assertThat(lying.status()).isEqualTo(200);
+        RunnerClient.Reply upload = client.upload(lying.body(), big);
+        assertThat(upload.status()).isEqualTo(413);
+        assertThat(upload.body().get("detail").asText()).contains("400000");
+
+        JsonNode asset = client.get("/assets/" + lying.body().get("assetId").asText()).body();
+        assertThat(asset.get("status").asText()).isEqualTo("FAILED");
+        assertThat(asset.at("/failure/reason").asText()).isEqualTo("too-large");
+        assertThat(blobs.stat(lying.body().at("/upload/fields/key").asText())).isEmpty();
+    }
+
+    @Test
+    void anExecutableDeclaredAsJpegEndsFailedWithATypeReasonAndNoRenditions() throws Exception {
+        JsonNode asset = client.uploadAndSettle("products", RunnerClient.FIXTURES.resolve("not-an-image.jpg"), "image/jpeg");
+
+        assertThat(asset.get("status").asText()).isEqualTo("FAILED");
+        assertThat(asset.at("/failure/reason").asText()).isEqualTo("type");
+        assertThat(asset.at("/failure/detail").asText()).contains("application/x-msdownload");
+        assertThat(asset.get("renditions")).isEmpty();
+    }
+
+    @Test
+    void theSameFinalizedEventDeliveredTenTimesLeavesOneAssetAndOneSetOfRenditions() throws Exception {
+        JsonNode asset = client.uploadAndSettle("products", RunnerClient.FIXTURES.resolve("logo-alpha.png"), "image/png");
+        String assetId = asset.get("assetId").asText();
+        String key = "originals/products/" + assetId + ".png";
+        BlobInfo original = blobs.stat(key).orElseThrow();
+        StorageObjectEvent event = new StorageObjectEvent(blobs.bucket(), key, original.generation(), original.size(),
+                original.contentType(), original.metadata(), original.updated());
+        long renditionObjectsBefore = blobs.list("derived/" + assetId + "/").size();
+
+        for (int i = 0; i < 10; i++) {
+            bus.publish(LocalRunnerConfiguration.STORAGE_FINALIZED, event);
+        }
+        awaitQueueDrained();
+
+        JsonNode after = client.get("/assets/" + assetId).body();
+        assertThat(after.get("status").asText()).isEqualTo("READY");
+        assertThat(after.get("renditions")).hasSize(asset.get("renditions").size());
+        assertThat(blobs.list("derived/" + assetId + "/")).hasSize((int) renditionObjectsBefore);
+        assertThat(after.get("updatedAt").asText()).isEqualTo(asset.get("updatedAt").asText());
+    }
+
+    @Test
+    void anExpiredOrTamperedFormIsRefusedByTheStore() throws Exception {
+        byte[] bytes = Files.readAllBytes(RunnerClient.FIXTURES.resolve("logo-alpha.png"));
+        JsonNode signed = client.sign("products", "logo.png", "image/png", bytes.length).body();
+
+        RunnerClient.Reply otherKey = client.upload(signed.get("upload"),
+                fields -> fields.put("key", "originals/banners/evil.png"), bytes);
+        RunnerClient.Reply badSignature = client.upload(signed.get("upload"),
+                fields -> fields.put("signature", "00" + fields.get("signature").substring(2)), bytes);
+
+        assertThat(otherKey.status()).isEqualTo(403);
+        assertThat(badSignature.status()).isEqualTo(403);
+        assertThat(badSignature.body().get("detail").asText()).contains("signature");
+    }
+
+    @Test
+    void originalsAreServedAsAttachmentsAndRenditionsInline() throws Exception {
+        JsonNode asset = client.uploadAndSettle("products", RunnerClient.FIXTURES.resolve("logo-alpha.png"), "image/png");
+        String assetId = asset.get("assetId").asText();
+
+        RunnerClient.Reply original = client.get("/blobs/originals/products/" + assetId + ".png");
+        RunnerClient.Reply rendition = client.get(asset.at("/renditions/0/url").asText());
+
+        assertThat(original.status()).isEqualTo(200);
+        assertThat(original.raw().headers().firstValue("Content-Disposition")).contains("attachment");
+        assertThat(original.raw().headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(rendition.raw().headers().firstValue("Content-Type")).contains("image/jpeg");
+        assertThat(rendition.raw().headers().firstValue("Content-Disposition")).isEmpty();
+        assertThat(client.get("/blobs/originals/nothing-here").status()).isEqualTo(404);
+    }
+
+    @Test
+    void healthReportsTheDatabaseAndTheQueues() throws Exception {
+        RunnerClient.Reply health = client.get("/health");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().get("status").asText()).isEqualTo("UP");
+        assertThat(health.body().at("/queues/make-thumbnail/deadLetters").asInt()).isZero();
+    }
+
+    @Test
+    void anUnknownOrMalformedAssetIdIsAProblem() throws Exception {
+        assertThat(client.get("/assets/not-a-uuid").status()).isEqualTo(400);
+        assertThat(client.get("/assets/00000000-0000-0000-0000-000000000000").status()).isEqualTo(404);
+    }
+
+    private void awaitQueueDrained() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!bus.pending("make-thumbnail").isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the make-thumbnail queue did not drain: " + bus.pending("make-thumbnail"));
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("local-runner-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
