@@ -65,8 +65,7 @@ class LocalPipeline {
                 .addKeyValue("abandonedLeasesReleased", abandoned)
                 .addKeyValue("devTokenFile", tokenFile.toString())
                 .log("local pipeline ready at {}; data in {}", media.publicBaseUrl(), local.dataDir().toAbsolutePath().normalize());
-        log.atInfo().addKeyValue("devToken", token)
-                .log("development bearer token (roles uploader, admin; valid 30 days), also in {}: {}", tokenFile, token);
+        log.atInfo().log("development bearer token (roles uploader, admin; valid 30 days), also in {}: {}", tokenFile, token);
     }
 
     private Path writeDevToken(String token) {
