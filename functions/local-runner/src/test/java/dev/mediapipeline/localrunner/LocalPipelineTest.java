@@ -171,6 +171,17 @@ class LocalPipelineTest {
     }
 
     @Test
+    void metricsCountQueueDeliveriesInPrometheusText() throws Exception {
+        client.uploadAndSettle("products", RunnerClient.FIXTURES.resolve("logo-alpha.png"), "image/png");
+
+        RunnerClient.Reply metrics = client.get("/metrics");
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(new String(metrics.raw().body(), java.nio.charset.StandardCharsets.UTF_8))
+                .containsPattern("media_queue_deliveries_total\\{outcome=\"acknowledged\",subscriber=\"make-thumbnail\"} [1-9]");
+    }
+
+    @Test
     void anUnknownOrMalformedAssetIdIsAProblem() throws Exception {
         assertThat(client.get("/assets/not-a-uuid").status()).isEqualTo(400);
         assertThat(client.get("/assets/00000000-0000-0000-0000-000000000000").status()).isEqualTo(404);
