@@ -2,6 +2,8 @@ package dev.mediapipeline.localrunner;
 
 import dev.mediapipeline.cloud.local.LocalEventBus;
 import dev.mediapipeline.domain.event.StorageObjectEvent;
+import dev.mediapipeline.domain.webhook.ReceivedNotification;
+import dev.mediapipeline.fn.applywebhookevent.ApplyWebhookEventFunction;
 import dev.mediapipeline.fn.makethumbnail.MakeThumbnailFunction;
 import dev.mediapipeline.store.postgres.JdbcProcessingLedger;
 import dev.mediapipeline.support.auth.HmacJwt;
@@ -32,16 +34,19 @@ class LocalPipeline {
 
     private final LocalEventBus bus;
     private final MakeThumbnailFunction makeThumbnail;
+    private final ApplyWebhookEventFunction applyWebhookEvent;
     private final JdbcProcessingLedger ledger;
     private final LocalDatabase database;
     private final HmacJwt jwt;
     private final LocalRunnerProperties local;
     private final MediaProperties media;
 
-    LocalPipeline(LocalEventBus bus, MakeThumbnailFunction makeThumbnail, JdbcProcessingLedger ledger,
+    LocalPipeline(LocalEventBus bus, MakeThumbnailFunction makeThumbnail, ApplyWebhookEventFunction applyWebhookEvent,
+                  JdbcProcessingLedger ledger,
                   LocalDatabase database, HmacJwt jwt, LocalRunnerProperties local, MediaProperties media) {
         this.bus = bus;
         this.makeThumbnail = makeThumbnail;
+        this.applyWebhookEvent = applyWebhookEvent;
         this.ledger = ledger;
         this.database = database;
         this.jwt = jwt;
@@ -53,6 +58,8 @@ class LocalPipeline {
     void start() {
         bus.subscribe(LocalRunnerConfiguration.STORAGE_FINALIZED, "make-thumbnail", message ->
                 makeThumbnail.accept(LocalEventBus.json().treeToValue(message.payload(), StorageObjectEvent.class)));
+        bus.subscribe(LocalRunnerConfiguration.CLOUDINARY_NOTIFICATION, "apply-webhook-event", message ->
+                applyWebhookEvent.accept(LocalEventBus.json().treeToValue(message.payload(), ReceivedNotification.class)));
         int abandoned = ledger.expireAllLeases();
         bus.start();
         String token = jwt.issue("local-developer", List.of("uploader", "admin"), Duration.ofDays(30));

@@ -18,6 +18,7 @@ import dev.mediapipeline.domain.thumbnail.RenditionKeys;
 import dev.mediapipeline.domain.upload.UploadPolicy;
 import dev.mediapipeline.domain.upload.UploadRejectedException;
 import dev.mediapipeline.fn.signupload.SignUploadFunction;
+import dev.mediapipeline.fn.verifywebhook.VerifyWebhookFunction;
 import dev.mediapipeline.support.http.HttpFunctionRequest;
 import dev.mediapipeline.support.http.HttpFunctionResponse;
 import dev.mediapipeline.support.http.Problems;
@@ -56,6 +57,7 @@ class LocalRoutes {
     private static final int MAX_FUNCTION_BODY = 1024 * 1024;
 
     private final SignUploadFunction signUpload;
+    private final VerifyWebhookFunction verifyWebhook;
     private final LocalUploadSigner uploadSigner;
     private final LocalBlobStore blobs;
     private final AssetCatalog catalog;
@@ -66,9 +68,10 @@ class LocalRoutes {
     private final ObjectMapper json;
     private final Problems problems;
 
-    LocalRoutes(SignUploadFunction signUpload, LocalUploadSigner uploadSigner, LocalBlobStore blobs, AssetCatalog catalog,
+    LocalRoutes(SignUploadFunction signUpload, VerifyWebhookFunction verifyWebhook, LocalUploadSigner uploadSigner, LocalBlobStore blobs, AssetCatalog catalog,
                 UploadPolicy policy, ObjectUrls urls, LocalEventBus bus, DataSource dataSource, ObjectMapper json) {
         this.signUpload = signUpload;
+        this.verifyWebhook = verifyWebhook;
         this.uploadSigner = uploadSigner;
         this.blobs = blobs;
         this.catalog = catalog;
@@ -83,6 +86,12 @@ class LocalRoutes {
     @PostMapping("/sign-upload")
     ResponseEntity<byte[]> signUpload(HttpServletRequest request) throws IOException {
         return toEntity(signUpload.apply(toFunctionRequest(request)));
+    }
+
+    /** Cloudinary notifications: verified over the raw bytes, then queued for apply-webhook-event. */
+    @PostMapping("/verify-webhook")
+    ResponseEntity<byte[]> verifyWebhook(HttpServletRequest request) throws IOException {
+        return toEntity(verifyWebhook.apply(toFunctionRequest(request)));
     }
 
     /**

@@ -9,7 +9,11 @@ import dev.mediapipeline.domain.port.AssetCatalog;
 import dev.mediapipeline.domain.port.EventPublisher;
 import dev.mediapipeline.domain.port.ObjectUrls;
 import dev.mediapipeline.domain.port.ProcessingLedger;
+import dev.mediapipeline.domain.error.TransientFailureException;
+import dev.mediapipeline.domain.port.NotificationQueue;
 import dev.mediapipeline.store.postgres.JdbcAssetCatalog;
+import dev.mediapipeline.store.postgres.JdbcNotificationLog;
+import dev.mediapipeline.store.postgres.JdbcProviderCopies;
 import dev.mediapipeline.store.postgres.JdbcProcessingLedger;
 import dev.mediapipeline.support.config.MediaProperties;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -28,6 +33,7 @@ class LocalRunnerConfiguration {
     /** Storage events of originals go to the bus; renditions are written elsewhere and never routed. */
     static final String ORIGINALS_PREFIX = "originals/";
     static final String STORAGE_FINALIZED = "storage.finalized";
+    static final String CLOUDINARY_NOTIFICATION = "cloudinary.notification";
 
     @Bean(destroyMethod = "close")
     DataDirectoryLock dataDirectoryLock(LocalRunnerProperties local) {
@@ -52,6 +58,28 @@ class LocalRunnerConfiguration {
     @Bean
     JdbcProcessingLedger processingLedger(DataSource dataSource, Clock clock) {
         return new JdbcProcessingLedger(dataSource, clock);
+    }
+
+    @Bean
+    JdbcNotificationLog notificationLog(DataSource dataSource, Clock clock) {
+        return new JdbcNotificationLog(dataSource, clock);
+    }
+
+    @Bean
+    JdbcProviderCopies providerCopies(DataSource dataSource, Clock clock) {
+        return new JdbcProviderCopies(dataSource, clock);
+    }
+
+    /** Verified notifications wait on the bus for apply-webhook-event, with its retries and dead letters. */
+    @Bean
+    NotificationQueue notificationQueue(LocalEventBus bus) {
+        return notification -> {
+            try {
+                bus.publish(CLOUDINARY_NOTIFICATION, notification);
+            } catch (UncheckedIOException e) {
+                throw new TransientFailureException("could not queue notification " + notification.identity(), e);
+            }
+        };
     }
 
     @Bean(destroyMethod = "close")
