@@ -14,6 +14,7 @@ import dev.mediapipeline.domain.asset.FailureReason;
 import dev.mediapipeline.domain.port.AssetCatalog;
 import dev.mediapipeline.domain.port.BlobInfo;
 import dev.mediapipeline.domain.port.ObjectUrls;
+import dev.mediapipeline.domain.port.ProviderCopies;
 import dev.mediapipeline.domain.thumbnail.RenditionKeys;
 import dev.mediapipeline.domain.upload.UploadPolicy;
 import dev.mediapipeline.domain.upload.UploadRejectedException;
@@ -61,6 +62,7 @@ class LocalRoutes {
     private final LocalUploadSigner uploadSigner;
     private final LocalBlobStore blobs;
     private final AssetCatalog catalog;
+    private final ProviderCopies providerCopies;
     private final UploadPolicy policy;
     private final ObjectUrls urls;
     private final LocalEventBus bus;
@@ -69,12 +71,13 @@ class LocalRoutes {
     private final Problems problems;
 
     LocalRoutes(SignUploadFunction signUpload, VerifyWebhookFunction verifyWebhook, LocalUploadSigner uploadSigner, LocalBlobStore blobs, AssetCatalog catalog,
-                UploadPolicy policy, ObjectUrls urls, LocalEventBus bus, DataSource dataSource, ObjectMapper json) {
+                ProviderCopies providerCopies, UploadPolicy policy, ObjectUrls urls, LocalEventBus bus, DataSource dataSource, ObjectMapper json) {
         this.signUpload = signUpload;
         this.verifyWebhook = verifyWebhook;
         this.uploadSigner = uploadSigner;
         this.blobs = blobs;
         this.catalog = catalog;
+        this.providerCopies = providerCopies;
         this.policy = policy;
         this.urls = urls;
         this.bus = bus;
@@ -215,6 +218,12 @@ class LocalRoutes {
         catalog.renditions(asset.id()).forEach(r -> renditions.addObject()
                 .put("name", r.name()).put("width", r.width()).put("height", r.height()).put("format", r.format())
                 .put("bytes", r.bytes()).put("url", urls.urlOf(r.objectKey())));
+        ArrayNode copies = body.putArray("providerCopies");
+        providerCopies.ofAsset(asset.id()).forEach(copy -> copies.addObject()
+                .put("provider", copy.key().provider()).put("resourceType", copy.key().resourceType())
+                .put("publicId", copy.key().publicId()).put("version", copy.version())
+                .put("secureUrl", copy.secureUrl()).put("moderation", copy.moderationStatus())
+                .put("deleted", copy.deleted()));
         if (asset.failure() == null) {
             body.putNull("failure");
         } else {
