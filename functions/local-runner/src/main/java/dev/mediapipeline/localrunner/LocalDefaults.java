@@ -3,7 +3,7 @@ package dev.mediapipeline.localrunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,37 +13,71 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Map;
+import java.util.List;
 import java.util.Properties;
-import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
- * Development secrets for a laptop: generated on first start, kept in {@code <data-dir>/secrets.properties}
- * (mode 600, outside the repository) and used unless the environment sets its own. Never used in the clouds,
+ * Development secrets for a laptop: generated on first use, kept in {@code <data-dir>/secrets.properties}
+ * (mode 600, outside the repository) and used only where nothing else sets them. Never used in the clouds,
  * where the secrets come from Secret Manager / Secrets Manager.
+ *
+ * <p>The values are looked up lazily, when a bean first asks, so that the data directory is read from the
+ * finished environment (command line, test properties) rather than from a half-built one.
  */
 public class LocalDefaults implements EnvironmentPostProcessor {
 
     static final String JWT_SECRET = "media.auth.jwt-secret";
     static final String UPLOAD_SECRET = "media.local.upload-signing-secret";
     static final String WEBHOOK_SECRET = "cloudinary.webhook.signing-secret";
+    private static final List<String> SECRETS = List.of(JWT_SECRET, UPLOAD_SECRET, WEBHOOK_SECRET);
+    /** A real Cloudinary account signs notifications with its API secret (or a dedicated key): never shadow those. */
+    private static final List<String> CLOUDINARY_ACCOUNT = List.of("cloudinary.url", "cloudinary.api-secret");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        Path dataDir = Path.of(environment.getProperty("media.local.data-dir", ".local"));
-        Properties secrets = loadOrCreate(dataDir.resolve("secrets.properties"));
-        Map<String, Object> defaults = new HashMap<>(Map.of(
-                JWT_SECRET, secrets.getProperty(JWT_SECRET),
-                UPLOAD_SECRET, secrets.getProperty(UPLOAD_SECRET)));
-        // A real Cloudinary account signs with its API secret (or a dedicated key): never shadow those.
-        boolean cloudinaryConfigured = Stream.of("cloudinary.url", "cloudinary.api-secret", WEBHOOK_SECRET)
-                .anyMatch(name -> environment.getProperty(name) != null);
-        if (!cloudinaryConfigured) {
-            defaults.put(WEBHOOK_SECRET, secrets.getProperty(WEBHOOK_SECRET));
+        environment.getPropertySources().addLast(new DevelopmentSecrets(environment));
+    }
+
+    static final class DevelopmentSecrets extends PropertySource<ConfigurableEnvironment> {
+
+        private volatile Properties loaded;
+
+        DevelopmentSecrets(ConfigurableEnvironment environment) {
+            super("localDevelopmentSecrets", environment);
         }
-        environment.getPropertySources().addLast(new MapPropertySource("localDevelopmentSecrets", defaults));
+
+        @Override
+        public Object getProperty(String name) {
+            if (!SECRETS.contains(name)) {
+                return null;
+            }
+            if (name.equals(WEBHOOK_SECRET) && CLOUDINARY_ACCOUNT.stream().anyMatch(this::setElsewhere)) {
+                return null;
+            }
+            return secrets().getProperty(name);
+        }
+
+        private boolean setElsewhere(String name) {
+            return StreamSupport.stream(getSource().getPropertySources().spliterator(), false)
+                    .filter(source -> source != this)
+                    .anyMatch(source -> source.containsProperty(name));
+        }
+
+        private Properties secrets() {
+            Properties current = loaded;
+            if (current == null) {
+                synchronized (this) {
+                    if (loaded == null) {
+                        Path dataDir = Path.of(getSource().getProperty("media.local.data-dir", ".local"));
+                        loaded = loadOrCreate(dataDir.resolve("secrets.properties"));
+                    }
+                    current = loaded;
+                }
+            }
+            return current;
+        }
     }
 
     private static Properties loadOrCreate(Path file) {
@@ -54,9 +88,10 @@ public class LocalDefaults implements EnvironmentPostProcessor {
                     secrets.load(in);
                 }
             }
-            boolean changed = secrets.putIfAbsent(JWT_SECRET, randomSecret()) == null;
-            changed |= secrets.putIfAbsent(UPLOAD_SECRET, randomSecret()) == null;
-            changed |= secrets.putIfAbsent(WEBHOOK_SECRET, randomSecret()) == null;
+            boolean changed = false;
+            for (String name : SECRETS) {
+                changed |= secrets.putIfAbsent(name, randomSecret()) == null;
+            }
             if (changed) {
                 Files.createDirectories(file.getParent());
                 Files.deleteIfExists(file);
