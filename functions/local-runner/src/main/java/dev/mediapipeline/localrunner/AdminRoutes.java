@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mediapipeline.cloud.local.BusMessage;
 import dev.mediapipeline.cloud.local.LocalEventBus;
-import dev.mediapipeline.domain.upload.Caller;
 import dev.mediapipeline.support.auth.HmacJwt;
-import dev.mediapipeline.support.auth.UnauthenticatedException;
-import dev.mediapipeline.support.http.HttpFunctionResponse;
 import dev.mediapipeline.support.http.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -20,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -31,16 +27,14 @@ import java.util.function.Supplier;
 @RestController
 class AdminRoutes {
 
-    static final String ADMIN_ROLE = "admin";
-
     private final LocalEventBus bus;
-    private final HmacJwt jwt;
+    private final AdminGuard admin;
     private final ObjectMapper json;
     private final Problems problems;
 
     AdminRoutes(LocalEventBus bus, HmacJwt jwt, ObjectMapper json) {
         this.bus = bus;
-        this.jwt = jwt;
+        this.admin = new AdminGuard(jwt, json);
         this.json = json;
         this.problems = new Problems(json);
     }
@@ -100,22 +94,11 @@ class AdminRoutes {
     }
 
     private ResponseEntity<byte[]> asAdmin(String authorization, Supplier<ResponseEntity<byte[]>> action) {
-        Caller caller;
-        try {
-            caller = jwt.authenticate(authorization);
-        } catch (UnauthenticatedException e) {
-            return entity(problems.problem(401, "unauthenticated", "Unauthenticated", e.getMessage(), null,
-                    Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
-        }
-        if (!caller.hasRole(ADMIN_ROLE)) {
-            return entity(problems.problem(403, "forbidden", "Forbidden", "admin routes need the role 'admin'",
-                    body -> body.putArray("requiredRoles").add(ADMIN_ROLE), null));
-        }
-        return action.get();
+        return admin.run(authorization, action);
     }
 
     private ResponseEntity<byte[]> notFound(String subscriber, String id) {
-        return entity(problems.problem(404, "not-found", "No such dead letter",
+        return AdminGuard.entity(problems.problem(404, "not-found", "No such dead letter",
                 "subscriber '" + subscriber + "' has no dead letter " + id + "; list them with scripts/replay-dlq list"));
     }
 
@@ -125,11 +108,5 @@ class AdminRoutes {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static ResponseEntity<byte[]> entity(HttpFunctionResponse response) {
-        HttpHeaders headers = new HttpHeaders();
-        response.headers().forEach(headers::set);
-        return ResponseEntity.status(response.status()).headers(headers).body(response.body());
     }
 }

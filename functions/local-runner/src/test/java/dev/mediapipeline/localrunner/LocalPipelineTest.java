@@ -182,6 +182,31 @@ class LocalPipelineTest {
     }
 
     @Test
+    void pollUsageReportsBytesPerFolderAndSaysProviderUsageIsOff() throws Exception {
+        client.uploadAndSettle("products", RunnerClient.FIXTURES.resolve("logo-alpha.png"), "image/png");
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + PORT + "/admin/poll-usage"))
+                        .header("Authorization", "Bearer " + Files.readString(DATA_DIR.resolve(LocalPipeline.DEV_TOKEN_FILE)))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+        assertThat(report.at("/provider/status").asText()).isEqualTo("off");
+        JsonNode products = null;
+        for (JsonNode folder : report.at("/storage/folders")) {
+            if (folder.get("folder").asText().equals("originals/products")) {
+                products = folder;
+            }
+        }
+        assertThat(products).as("originals/products in %s", report.at("/storage/folders")).isNotNull();
+        assertThat(products.get("bytes").asLong()).isPositive();
+        assertThat(new String(client.get("/metrics").raw().body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("media_storage_bytes{folder=\"originals/products\"}");
+        assertThat(client.get("/usage").body().get("latest")).isNotEmpty();
+    }
+
+    @Test
     void anUnknownOrMalformedAssetIdIsAProblem() throws Exception {
         assertThat(client.get("/assets/not-a-uuid").status()).isEqualTo(400);
         assertThat(client.get("/assets/00000000-0000-0000-0000-000000000000").status()).isEqualTo(404);

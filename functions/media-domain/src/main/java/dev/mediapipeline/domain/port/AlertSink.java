@@ -1,11 +1,13 @@
 package dev.mediapipeline.domain.port;
 
-/** Where operational alerts go (a webhook for Slack and similar tools, a log line locally). */
+import dev.mediapipeline.domain.usage.UsageAlert;
+
+/**
+ * Where operational alerts go (a webhook for Slack and similar tools, a log line locally).
+ * Throws {@link dev.mediapipeline.domain.error.TransientFailureException} when the alert could not be delivered,
+ * so that the caller can try again at its next run instead of losing the alert.
+ */
 public interface AlertSink {
 
-    void send(Alert alert);
-
-    /** @param level {@code warn}, {@code error} or {@code resolved}; {@code text} is shown to people as is */
-    record Alert(String resource, String level, double usage, double limit, double ratio, String text) {
-    }
+    void send(UsageAlert alert);
 }

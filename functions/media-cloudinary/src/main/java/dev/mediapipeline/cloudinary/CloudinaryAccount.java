@@ -1,0 +1,71 @@
+package dev.mediapipeline.cloudinary;
+
+import com.cloudinary.Configuration;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Which Cloudinary account to talk to, and where its Admin API lives.
+ *
+ * @param apiBaseUrl {@value #DEFAULT_API_BASE_URL} unless a test or a proxy says otherwise
+ */
+public record CloudinaryAccount(String cloudName, String apiKey, String apiSecret, String apiBaseUrl) {
+
+    public static final String DEFAULT_API_BASE_URL = "https://api.cloudinary.com";
+
+    /** Cloud names are letters, digits, '-' and '_'; anything else must not reach a URL path. */
+    private static final Pattern CLOUD_NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+
+    public CloudinaryAccount {
+        if (cloudName == null || !CLOUD_NAME.matcher(cloudName).matches()) {
+            throw new IllegalArgumentException("a Cloudinary cloud name is letters, digits, '-' and '_'; got '"
+                    + cloudName + "'");
+        }
+        if (apiKey == null || apiKey.isBlank() || apiSecret == null || apiSecret.isBlank()) {
+            throw new IllegalArgumentException("the Cloudinary account " + cloudName
+                    + " needs both an API key and an API secret");
+        }
+        apiBaseUrl = apiBaseUrl == null || apiBaseUrl.isBlank() ? DEFAULT_API_BASE_URL : stripTrailingSlash(apiBaseUrl);
+        URI base = URI.create(apiBaseUrl);
+        if (!"https".equals(base.getScheme()) && !"http".equals(base.getScheme())) {
+            throw new IllegalArgumentException("the Cloudinary API base URL must be http(s), got " + apiBaseUrl);
+        }
+    }
+
+    /**
+     * Reads a {@code cloudinary://key:secret@cloud} URL (the runbook's {@code CLOUDINARY_URL}) the way the Cloudinary
+     * SDK does, including an {@code upload_prefix} query parameter that moves the API elsewhere.
+     */
+    public static CloudinaryAccount fromUrl(String cloudinaryUrl) {
+        Configuration config;
+        try {
+            config = Configuration.from(Objects.requireNonNull(cloudinaryUrl, "cloudinaryUrl"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("CLOUDINARY_URL must look like cloudinary://<api key>:<api secret>@<cloud name>",
+                    e);
+        }
+        return new CloudinaryAccount(config.cloudName, config.apiKey, config.apiSecret, config.uploadPrefix);
+    }
+
+    public CloudinaryAccount withApiBaseUrl(String baseUrl) {
+        return new CloudinaryAccount(cloudName, apiKey, apiSecret, baseUrl);
+    }
+
+    /** The usage endpoint of this account's Admin API. */
+    public URI usageUri() {
+        return URI.create(apiBaseUrl + "/v1_1/" + cloudName + "/usage");
+    }
+
+    /** Never shows the secret, so the record can be logged. */
+    @Override
+    public String toString() {
+        return "CloudinaryAccount[cloudName=" + cloudName + ", apiKey=" + apiKey + ", apiSecret=***, apiBaseUrl="
+                + apiBaseUrl + "]";
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
