@@ -40,12 +40,18 @@ public class LocalDefaults implements EnvironmentPostProcessor {
         environment.getPropertySources().addLast(new DevelopmentSecrets(environment));
     }
 
-    static final class DevelopmentSecrets extends PropertySource<ConfigurableEnvironment> {
+    /**
+     * Its source object is a plain marker: Spring adapts property sources whose source is an environment
+     * specially, which would loop back into this one.
+     */
+    static final class DevelopmentSecrets extends PropertySource<Object> {
 
+        private final ConfigurableEnvironment environment;
         private volatile Properties loaded;
 
         DevelopmentSecrets(ConfigurableEnvironment environment) {
-            super("localDevelopmentSecrets", environment);
+            super("localDevelopmentSecrets", new Object());
+            this.environment = environment;
         }
 
         @Override
@@ -60,7 +66,7 @@ public class LocalDefaults implements EnvironmentPostProcessor {
         }
 
         private boolean setElsewhere(String name) {
-            return StreamSupport.stream(getSource().getPropertySources().spliterator(), false)
+            return StreamSupport.stream(environment.getPropertySources().spliterator(), false)
                     .filter(source -> source != this)
                     .anyMatch(source -> source.containsProperty(name));
         }
@@ -70,7 +76,7 @@ public class LocalDefaults implements EnvironmentPostProcessor {
             if (current == null) {
                 synchronized (this) {
                     if (loaded == null) {
-                        Path dataDir = Path.of(getSource().getProperty("media.local.data-dir", ".local"));
+                        Path dataDir = Path.of(environment.getProperty("media.local.data-dir", ".local"));
                         loaded = loadOrCreate(dataDir.resolve("secrets.properties"));
                     }
                     current = loaded;
