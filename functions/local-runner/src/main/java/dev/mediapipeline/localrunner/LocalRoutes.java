@@ -234,7 +234,7 @@ class LocalRoutes {
         return body;
     }
 
-    private static HttpFunctionRequest toFunctionRequest(HttpServletRequest request) throws IOException {
+    static HttpFunctionRequest toFunctionRequest(HttpServletRequest request) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
             headers.put(name, request.getHeader(name));

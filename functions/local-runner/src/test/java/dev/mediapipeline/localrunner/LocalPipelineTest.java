@@ -207,6 +207,39 @@ class LocalPipelineTest {
     }
 
     @Test
+    void anAssociatedAssetSurvivesTheCleanUpPreviewAndTheRouteNeedsAToken() throws Exception {
+        String assetId = client.uploadAndSettle("products", RunnerClient.FIXTURES.resolve("logo-alpha.png"), "image/png")
+                .get("assetId").asText();
+        String token = Files.readString(DATA_DIR.resolve(LocalPipeline.DEV_TOKEN_FILE));
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+
+        java.net.http.HttpResponse<String> associated = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + PORT + "/assets/" + assetId + "/associations"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"type\":\"product\",\"id\":\"42\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> preview = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + PORT + "/admin/clean-up"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"triggeredBy\":\"test\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> anonymous = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + PORT + "/admin/clean-up"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(associated.statusCode()).as(associated.body()).isEqualTo(201);
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+        JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(preview.body());
+        assertThat(report.get("dryRun").asBoolean()).isTrue();
+        assertThat(report.get("triggeredBy").asText()).isEqualTo("test");
+        assertThat(report.get("deleted").asInt()).isZero();
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(client.get("/assets/" + assetId).body().get("status").asText()).isEqualTo("READY");
+    }
+
+    @Test
     void anUnknownOrMalformedAssetIdIsAProblem() throws Exception {
         assertThat(client.get("/assets/not-a-uuid").status()).isEqualTo(400);
         assertThat(client.get("/assets/00000000-0000-0000-0000-000000000000").status()).isEqualTo(404);

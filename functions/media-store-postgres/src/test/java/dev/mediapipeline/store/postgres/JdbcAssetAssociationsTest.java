@@ -2,6 +2,8 @@ package dev.mediapipeline.store.postgres;
 
 import dev.mediapipeline.domain.asset.Asset;
 import dev.mediapipeline.domain.asset.AssetId;
+import dev.mediapipeline.domain.asset.AssetStatus;
+import dev.mediapipeline.domain.port.AssetAssociations;
 import dev.mediapipeline.store.postgres.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,31 @@ class JdbcAssetAssociationsTest {
         JdbcClient.create(db).sql("DELETE FROM assets WHERE id = :id").param("id", asset.value()).update();
 
         assertThat(associations.list(asset)).isEmpty();
+    }
+
+    @Test
+    void theAssociationsPort_addsOnceAndListsTheOwners() {
+        AssetId asset = insertAsset();
+        AssetAssociations.Owner product = new AssetAssociations.Owner("product", "42");
+
+        assertThat(associations.add(asset, product)).isEqualTo(AssetAssociations.AddOutcome.ADDED);
+        assertThat(associations.add(asset, product)).isEqualTo(AssetAssociations.AddOutcome.ALREADY_PRESENT);
+        assertThat(associations.ownersOf(asset)).containsExactly(product);
+        assertThat(associations.remove(asset, product)).isTrue();
+        assertThat(associations.ownersOf(asset)).isEmpty();
+    }
+
+    @Test
+    void theAssociationsPort_refusesUnknownAndDeletedAssets() {
+        AssetId deleted = insertAsset();
+        catalog.updateStatus(deleted, AssetStatus.DELETED, null, null, null);
+        AssetAssociations.Owner product = new AssetAssociations.Owner("product", "42");
+
+        assertThat(associations.add(AssetId.random(), product)).isEqualTo(AssetAssociations.AddOutcome.NO_SUCH_ASSET);
+        assertThat(associations.add(deleted, product)).isEqualTo(AssetAssociations.AddOutcome.ASSET_DELETED);
+        assertThat(associations.ownersOf(deleted)).isEmpty();
+        assertThatThrownBy(() -> associations.add(deleted, "product", "42"))
+                .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     private AssetId insertAsset() {

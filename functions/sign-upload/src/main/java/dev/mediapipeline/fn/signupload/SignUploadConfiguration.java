@@ -1,6 +1,7 @@
 package dev.mediapipeline.fn.signupload;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mediapipeline.domain.port.AssetAssociations;
 import dev.mediapipeline.domain.port.AssetCatalog;
 import dev.mediapipeline.domain.port.UploadSigner;
 import dev.mediapipeline.domain.upload.SignUploadService;
@@ -8,6 +9,7 @@ import dev.mediapipeline.domain.upload.UploadPolicy;
 import dev.mediapipeline.support.auth.HmacJwt;
 import dev.mediapipeline.support.config.MediaDomainConfiguration;
 import dev.mediapipeline.support.config.MediaProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -39,8 +41,10 @@ public class SignUploadConfiguration {
                 properties.auth().requiredRole());
     }
 
+    /** With an {@link AssetAssociations} port the request may name the asset's owner; without one that is refused. */
     @Bean
-    SignUploadFunction signUpload(SignUploadService service, HmacJwt jwt, ObjectMapper json) {
-        return new SignUploadFunction(service, jwt, json);
+    SignUploadFunction signUpload(SignUploadService service, HmacJwt jwt, ObjectMapper json,
+                                  ObjectProvider<AssetAssociations> associations) {
+        return new SignUploadFunction(service, jwt, json, associations.getIfAvailable());
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mediapipeline.domain.error.AccessDeniedException;
+import dev.mediapipeline.domain.port.AssetAssociations;
 import dev.mediapipeline.domain.upload.Caller;
 import dev.mediapipeline.domain.upload.ContentTypes;
 import dev.mediapipeline.domain.upload.SignUploadResult;
@@ -19,11 +20,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * sign-upload (HTTP). Decodes the request, authenticates the bearer token, asks {@link SignUploadService}
  * and encodes the answer; every refusal is an RFC 9457 problem that says what would have been accepted.
+ *
+ * <p>An optional {@code owner} ({@code {"type":"product","id":"42"}}) is recorded as the asset's first association,
+ * so clean-up never takes the asset for an orphan.
  */
 public final class SignUploadFunction implements Function<HttpFunctionRequest, HttpFunctionResponse> {
 
@@ -35,12 +40,24 @@ public final class SignUploadFunction implements Function<HttpFunctionRequest, H
     private final HmacJwt jwt;
     private final ObjectMapper json;
     private final Problems problems;
+    private final AssetAssociations associations;
 
+    /** Without associations: a request that names an owner is refused rather than its owner silently dropped. */
     public SignUploadFunction(SignUploadService service, HmacJwt jwt, ObjectMapper json) {
+        this(service, jwt, json, null);
+    }
+
+    /** @param associations where an owner named in the request is recorded; null when the runtime has none */
+    public SignUploadFunction(SignUploadService service, HmacJwt jwt, ObjectMapper json, AssetAssociations associations) {
         this.service = service;
         this.jwt = jwt;
         this.json = json;
         this.problems = new Problems(json);
+        this.associations = associations;
+    }
+
+    /** A sign request: what to upload and, optionally, the host-application record that will use it. */
+    private record SignRequest(UploadRequest upload, Optional<AssetAssociations.Owner> owner) {
     }
 
     @Override
@@ -65,14 +82,20 @@ public final class SignUploadFunction implements Function<HttpFunctionRequest, H
             return problems.problem(413, "request-too-large", "Request too large",
                     "a sign request is at most " + MAX_BODY_BYTES + " bytes of JSON");
         }
-        UploadRequest upload;
+        SignRequest sign;
         try {
-            upload = parse(request.body());
+            sign = parse(request.body());
         } catch (IllegalArgumentException e) {
             return problems.problem(400, "invalid-request", "Invalid request", e.getMessage());
         }
+        if (sign.owner().isPresent() && associations == null) {
+            return problems.problem(501, "owner-not-supported", "Owners are not recorded here",
+                    "this deployment does not record asset associations; sign without 'owner' and associate later");
+        }
         try {
-            return HttpFunctionResponse.json(200, json.writeValueAsBytes(encode(service.sign(caller, upload))));
+            SignUploadResult result = service.sign(caller, sign.upload());
+            sign.owner().ifPresent(owner -> associate(result, owner));
+            return HttpFunctionResponse.json(200, json.writeValueAsBytes(encode(result, sign.owner())));
         } catch (UploadRejectedException e) {
             return rejected(e);
         } catch (AccessDeniedException e) {
@@ -83,7 +106,18 @@ public final class SignUploadFunction implements Function<HttpFunctionRequest, H
         }
     }
 
-    private UploadRequest parse(byte[] body) {
+    /** The asset was inserted a moment ago, so only a storage fault can keep the association from being recorded. */
+    private void associate(SignUploadResult result, AssetAssociations.Owner owner) {
+        AssetAssociations.AddOutcome outcome = associations.add(result.assetId(), owner);
+        if (outcome != AssetAssociations.AddOutcome.ADDED && outcome != AssetAssociations.AddOutcome.ALREADY_PRESENT) {
+            throw new IllegalStateException("the asset " + result.assetId() + " just signed could not be associated: "
+                    + outcome);
+        }
+        log.atInfo().addKeyValue("assetId", result.assetId()).addKeyValue("ownerType", owner.type())
+                .addKeyValue("ownerId", owner.id()).log("owner recorded at signing");
+    }
+
+    private SignRequest parse(byte[] body) {
         JsonNode node;
         try {
             node = json.readTree(body);
@@ -97,18 +131,38 @@ public final class SignUploadFunction implements Function<HttpFunctionRequest, H
         if (size == null || !size.canConvertToLong() || !size.isIntegralNumber()) {
             throw new IllegalArgumentException("size must be the file's size in bytes (an integer)");
         }
-        return new UploadRequest(text(node, "folder"), text(node, "filename"), text(node, "contentType"), size.asLong());
+        UploadRequest upload = new UploadRequest(text(node, "folder"), text(node, "filename"), text(node, "contentType"),
+                size.asLong());
+        return new SignRequest(upload, owner(node.get("owner")));
+    }
+
+    private static Optional<AssetAssociations.Owner> owner(JsonNode owner) {
+        if (owner == null || owner.isNull()) {
+            return Optional.empty();
+        }
+        if (!owner.isObject()) {
+            throw new IllegalArgumentException("owner must be an object like {\"type\":\"product\",\"id\":\"42\"}");
+        }
+        JsonNode id = owner.get("id");
+        if (id == null || !(id.isTextual() || id.isIntegralNumber())) {
+            throw new IllegalArgumentException("owner.id is required and must be a string (or an integer)");
+        }
+        return Optional.of(new AssetAssociations.Owner(text(owner, "type", "owner.type"), id.asText()));
     }
 
     private static String text(JsonNode node, String field) {
+        return text(node, field, field);
+    }
+
+    private static String text(JsonNode node, String field, String name) {
         JsonNode value = node.get(field);
         if (value == null || !value.isTextual()) {
-            throw new IllegalArgumentException(field + " is required and must be a string");
+            throw new IllegalArgumentException(name + " is required and must be a string");
         }
         return value.asText();
     }
 
-    private ObjectNode encode(SignUploadResult result) {
+    private ObjectNode encode(SignUploadResult result, Optional<AssetAssociations.Owner> owner) {
         ObjectNode body = json.createObjectNode();
         body.put("assetId", result.assetId().toString());
         body.put("target", result.upload().target());
@@ -119,6 +173,7 @@ public final class SignUploadFunction implements Function<HttpFunctionRequest, H
         result.upload().fields().forEach(fields::put);
         upload.put("fileField", result.upload().fileField());
         body.put("expiresAt", result.expiresAt().toString());
+        owner.ifPresent(o -> body.putObject("owner").put("type", o.type()).put("id", o.id()));
         return body;
     }
 

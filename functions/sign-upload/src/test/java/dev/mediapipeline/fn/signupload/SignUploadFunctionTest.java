@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mediapipeline.domain.asset.AssetId;
 import dev.mediapipeline.domain.asset.AssetStatus;
+import dev.mediapipeline.domain.port.AssetAssociations;
 import dev.mediapipeline.domain.port.UploadSigner;
 import dev.mediapipeline.domain.upload.SignUploadService;
 import dev.mediapipeline.domain.upload.SignedUpload;
@@ -162,6 +163,46 @@ class SignUploadFunctionTest {
     @Test
     void anOversizedRequestBodyIs413() {
         assertThat(sign("{\"filename\":\"" + "x".repeat(SignUploadFunction.MAX_BODY_BYTES) + "\"}").status()).isEqualTo(413);
+    }
+
+    @Test
+    void anOwnerInTheRequestIsRecordedAsTheAssetsFirstAssociation() throws Exception {
+        RecordingAssociations associations = new RecordingAssociations(catalog);
+        SignUploadFunction withOwners = new SignUploadFunction(
+                new SignUploadService(UploadPolicy.defaults(), signer, catalog, clock, Duration.ofMinutes(15), "uploader"),
+                jwt, json, associations);
+
+        HttpFunctionResponse response = withOwners.apply(new HttpFunctionRequest("POST", "/sign-upload",
+                Map.of("Authorization", token("uploader"), "Content-Type", "application/json"),
+                ("{\"folder\":\"products\",\"filename\":\"hero.jpg\",\"contentType\":\"image/jpeg\",\"size\":100,"
+                        + "\"owner\":{\"type\":\"product\",\"id\":\"42\"}}").getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(response.status()).isEqualTo(200);
+        AssetId id = AssetId.parse(body(response).get("assetId").asText());
+        assertThat(associations.ownersOf(id)).containsExactly(new AssetAssociations.Owner("product", "42"));
+        assertThat(body(response).at("/owner/type").asText()).isEqualTo("product");
+        assertThat(body(response).at("/owner/id").asText()).isEqualTo("42");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"product\"", "{\"type\":\"product\"}", "{\"type\":\"\",\"id\":\"42\"}",
+            "{\"type\":\"product\",\"id\":{\"n\":42}}"})
+    void aMalformedOwnerIs400_andSignsNothing(String owner) throws Exception {
+        HttpFunctionResponse response = sign("{\"folder\":\"products\",\"filename\":\"x.jpg\",\"contentType\":\"image/jpeg\","
+                + "\"size\":100,\"owner\":" + owner + "}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(body(response).get("detail").asText()).contains("owner");
+        assertThat(catalog.size()).isZero();
+    }
+
+    @Test
+    void anOwnerWhereNoAssociationsAreRecorded_isRefusedBeforeAnythingIsSigned() {
+        HttpFunctionResponse response = sign("{\"folder\":\"products\",\"filename\":\"x.jpg\",\"contentType\":\"image/jpeg\","
+                + "\"size\":100,\"owner\":{\"type\":\"product\",\"id\":\"42\"}}");
+
+        assertThat(response.status()).isEqualTo(501);
+        assertThat(catalog.size()).isZero();
     }
 
     @Test

@@ -1,0 +1,24 @@
+package dev.mediapipeline.fn.cleanupassets;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mediapipeline.support.auth.HmacJwt;
+import dev.mediapipeline.support.config.MediaProperties;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/** The bearer-token verifier of the admin routes, from the same secret sign-upload uses. */
+final class BearerTokens {
+
+    private BearerTokens() {
+    }
+
+    static HmacJwt from(MediaProperties properties, Clock clock, ObjectMapper json) {
+        String secret = properties.auth().jwtSecret();
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalStateException("the admin routes need a bearer-token secret: set MEDIA_AUTH_JWT_SECRET "
+                    + "(at least 32 bytes) from Secret Manager / Secrets Manager or the environment");
+        }
+        return new HmacJwt(secret.getBytes(StandardCharsets.UTF_8), clock, properties.auth().leeway(), json);
+    }
+}
