@@ -156,7 +156,7 @@ class LocalPipelineTest {
         assertThat(original.status()).isEqualTo(200);
         assertThat(original.raw().headers().firstValue("Content-Disposition")).contains("attachment");
         assertThat(original.raw().headers().firstValue("X-Content-Type-Options")).contains("nosniff");
-        assertThat(rendition.raw().headers().firstValue("Content-Type")).contains("image/jpeg");
+        assertThat(rendition.raw().headers().firstValue("Content-Type")).contains("image/png");
         assertThat(rendition.raw().headers().firstValue("Content-Disposition")).isEmpty();
         assertThat(client.get("/blobs/originals/nothing-here").status()).isEqualTo(404);
     }

@@ -48,7 +48,7 @@ enum ExifOrientation {
         return swapsAxes() ? dimensions.transposed() : dimensions;
     }
 
-    /** The image turned upright, as opaque RGB. */
+    /** The image turned upright, as packed RGB with or without alpha like the image itself. */
     BufferedImage applyTo(BufferedImage stored) {
         if (this == NORMAL) {
             return stored;
@@ -64,16 +64,23 @@ enum ExifOrientation {
                 upright[y * uprightWidth + x] = source[storedIndex(x, y, width, height)];
             }
         }
-        BufferedImage result = new BufferedImage(uprightWidth, uprightHeight, BufferedImage.TYPE_INT_RGB);
+        BufferedImage result = new BufferedImage(uprightWidth, uprightHeight, packedType(stored));
         result.getRaster().setDataElements(0, 0, uprightWidth, uprightHeight, upright);
         return result;
     }
 
-    /** Row-major 0xRRGGBB pixels; a raster copy for RGB images, which is all the scaler produces. */
+    private static int packedType(BufferedImage image) {
+        return switch (image.getType()) {
+            case BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_INT_ARGB_PRE -> image.getType();
+            default -> image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
+        };
+    }
+
+    /** Row-major packed pixels in {@link #packedType}; a raster copy for the types the scaler produces. */
     private static int[] packedRgb(BufferedImage image) {
         int width = image.getWidth();
         int height = image.getHeight();
-        if (image.getType() == BufferedImage.TYPE_INT_RGB) {
+        if (packedType(image) == image.getType()) {
             return (int[]) image.getRaster().getDataElements(0, 0, width, height, null);
         }
         return image.getRGB(0, 0, width, height, null, 0, width);

@@ -2,6 +2,7 @@ package dev.mediapipeline.processing;
 
 import dev.mediapipeline.domain.asset.FailureReason;
 import dev.mediapipeline.domain.error.PermanentFailureException;
+import dev.mediapipeline.domain.thumbnail.ThumbnailLimits;
 import dev.mediapipeline.domain.thumbnail.ThumbnailSpec;
 
 import javax.imageio.ImageReadParam;
@@ -22,18 +23,6 @@ import java.util.List;
  */
 final class ImageDecoder {
 
-    /**
-     * @param pixels      the decoded image in a standard {@link BufferedImage} type, possibly subsampled
-     * @param stored      the full size as stored in the file
-     * @param orientation how the stored image must be turned to be upright
-     */
-    record DecodedImage(BufferedImage pixels, Dimensions stored, ExifOrientation orientation) {
-
-        Dimensions upright() {
-            return orientation.turn(stored);
-        }
-    }
-
     private ImageDecoder() {
     }
 
@@ -45,10 +34,16 @@ final class ImageDecoder {
      */
     static DecodedImage decode(InputStream input, SourceFormat format, ThumbnailSpec spec, Deadline deadline)
             throws IOException {
+        return decode(input, format, spec.limits(), spec.largestSize(), deadline);
+    }
+
+    /** @param largestSize the longest edge the decoded image must still reach, when the original is that large */
+    static DecodedImage decode(InputStream input, SourceFormat format, ThumbnailLimits limits, int largestSize,
+                               Deadline deadline) throws IOException {
         FaultRecordingInputStream source = new FaultRecordingInputStream(input);
         try (ImageInputStream stream = new DeadlineImageInputStream(source, deadline)) {
             try {
-                return decode(stream, format, spec, deadline);
+                return decode(stream, format, limits, largestSize, deadline);
             } catch (PermanentFailureException failure) {
                 throw failure;
             } catch (IOException | RuntimeException e) {
@@ -60,18 +55,18 @@ final class ImageDecoder {
         }
     }
 
-    private static DecodedImage decode(ImageInputStream stream, SourceFormat format, ThumbnailSpec spec,
-                                       Deadline deadline) throws IOException {
+    private static DecodedImage decode(ImageInputStream stream, SourceFormat format, ThumbnailLimits limits,
+                                       int largestSize, Deadline deadline) throws IOException {
         if (stream.read() < 0) {
             throw new PermanentFailureException(FailureReason.EMPTY, "the image has no bytes");
         }
         stream.seek(0);
-        ExifOrientation orientation = format.inspect(stream);
+        HeaderFacts facts = format.inspect(stream, limits);
         ImageReader reader = format.newReader();
         try {
             reader.setInput(stream, true, true);
             Dimensions stored = new Dimensions(reader.getWidth(0), reader.getHeight(0));
-            refuseOverLimit(stored, spec.maxPixels());
+            refuseOverLimit(stored, limits.maxPixels());
             if (!reader.getImageTypes(0).hasNext()) {
                 throw new PermanentFailureException(FailureReason.UNSUPPORTED,
                         "the " + format.displayName() + " uses a colour model that cannot be converted to RGB");
@@ -81,18 +76,22 @@ final class ImageDecoder {
             reader.addIIOReadWarningListener(watcher);
             reader.addIIOReadProgressListener(watcher);
             ImageReadParam param = reader.getDefaultReadParam();
-            int factor = subsamplingFactor(stored.longestEdge(), spec.largestSize());
+            int factor = subsamplingFactor(stored.longestEdge(), largestSize);
             param.setSourceSubsampling(factor, factor, 0, 0);
             BufferedImage pixels = reader.read(0, param);
             deadline.check("after decoding the image");
             refuseDamaged(watcher.warnings(), format);
-            return new DecodedImage(PixelFormats.toStandardType(pixels), stored, orientation);
+            return decoded(pixels, stored, facts);
         } finally {
             reader.dispose();
         }
     }
 
-    private static void refuseOverLimit(Dimensions stored, long maxPixels) {
+    private static DecodedImage decoded(BufferedImage pixels, Dimensions stored, HeaderFacts facts) {
+        return new DecodedImage(PixelFormats.toStandardType(pixels, facts.cmykProfile()), stored, facts.orientation());
+    }
+
+    static void refuseOverLimit(Dimensions stored, long maxPixels) {
         if (stored.pixels() > maxPixels) {
             throw new PermanentFailureException(FailureReason.TOO_LARGE, "the image is " + stored + " pixels ("
                     + stored.pixels() + " pixels); the limit is " + maxPixels + " pixels");

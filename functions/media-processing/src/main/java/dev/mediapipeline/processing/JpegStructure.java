@@ -16,13 +16,16 @@ import java.nio.ByteOrder;
  * @param progressive whether the image is coded in successive scans (SOF2, SOF6, SOF10, SOF14)
  * @param scans       for a progressive image, the number of scans counted, up to one more than the limit
  *                    given to {@link #read}; 0 for a sequential one
+ * @param iccProfile  the embedded ICC profile reassembled from its APP2 chunks, or null when there is none, when
+ *                    its chunks are inconsistent, or when it is larger than any real profile
  */
-record JpegStructure(ExifOrientation orientation, boolean progressive, int scans) {
+record JpegStructure(ExifOrientation orientation, boolean progressive, int scans, byte[] iccProfile) {
 
     private static final int SOI = 0xD8;
     private static final int EOI = 0xD9;
     private static final int SOS = 0xDA;
     private static final int APP1 = 0xE1;
+    private static final int APP2 = 0xE2;
     private static final int TEM = 0x01;
     private static final int RST0 = 0xD0;
     private static final int RST7 = 0xD7;
@@ -32,7 +35,7 @@ record JpegStructure(ExifOrientation orientation, boolean progressive, int scans
     /** Metadata sits right after SOI; a bounded walk keeps a file of tiny segments from costing time. */
     private static final int MAX_HEADER_SEGMENTS = 1024;
 
-    private static final JpegStructure UNKNOWN = new JpegStructure(ExifOrientation.NORMAL, false, 0);
+    private static final JpegStructure UNKNOWN = new JpegStructure(ExifOrientation.NORMAL, false, 0, null);
 
     /**
      * Reads from the stream's current position and leaves the stream where it found it.
@@ -56,6 +59,7 @@ record JpegStructure(ExifOrientation orientation, boolean progressive, int scans
         }
         ExifOrientation orientation = null;
         boolean progressive = false;
+        IccChunks icc = new IccChunks();
         for (int segment = 0; segment < MAX_HEADER_SEGMENTS; segment++) {
             int marker = nextMarker(stream);
             if (marker < 0 || marker == EOI) {
@@ -63,7 +67,8 @@ record JpegStructure(ExifOrientation orientation, boolean progressive, int scans
             }
             if (marker == SOS) {
                 int scans = progressive ? 1 + countScansAfterFirst(stream, maxScans) : 0;
-                return new JpegStructure(orientation == null ? ExifOrientation.NORMAL : orientation, progressive, scans);
+                return new JpegStructure(orientation == null ? ExifOrientation.NORMAL : orientation, progressive, scans,
+                        icc.profile());
             }
             if (marker == TEM || (marker >= RST0 && marker <= RST7)) {
                 continue;
@@ -79,11 +84,16 @@ record JpegStructure(ExifOrientation orientation, boolean progressive, int scans
                 if (startsWithExifHeader(payload)) {
                     orientation = ExifOrientation.fromTagValue(orientationTagValue(payload));
                 }
+            } else if (marker == APP2 && icc.wantsMore(payloadLength)) {
+                byte[] payload = new byte[payloadLength];
+                stream.readFully(payload);
+                icc.offer(payload);
             } else {
                 stream.seek(stream.getStreamPosition() + payloadLength);
             }
         }
-        return new JpegStructure(orientation == null ? ExifOrientation.NORMAL : orientation, progressive, 0);
+        return new JpegStructure(orientation == null ? ExifOrientation.NORMAL : orientation, progressive, 0,
+                icc.profile());
     }
 
     /** SOF2, SOF6, SOF10 and SOF14 start progressive frames (Huffman or arithmetic, with or without hierarchy). */

@@ -1,7 +1,9 @@
 package dev.mediapipeline.processing;
 
 import java.awt.color.ColorSpace;
+import java.awt.Transparency;
 import java.awt.color.ICC_ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
 import java.awt.image.ColorModel;
@@ -17,7 +19,10 @@ final class PixelFormats {
     private PixelFormats() {
     }
 
-    static BufferedImage toStandardType(BufferedImage image) {
+    /**
+     * @param cmykProfile the file's own CMYK profile, used for CMYK pixels that came without one; may be null
+     */
+    static BufferedImage toStandardType(BufferedImage image, ICC_Profile cmykProfile) {
         if (image.getType() != BufferedImage.TYPE_CUSTOM) {
             return image;
         }
@@ -27,9 +32,27 @@ final class PixelFormats {
             return rescaleSamples(image);
         }
         if (space.getType() == ColorSpace.TYPE_CMYK && !(space instanceof ICC_ColorSpace) && !model.hasAlpha()) {
-            return uncalibratedCmyk(image);
+            return ColourProfiles.isCmyk(cmykProfile) ? profiledCmyk(image, cmykProfile) : uncalibratedCmyk(image);
         }
         return colourConverted(image);
+    }
+
+    /** Whether any pixel is less than fully opaque. Images whose colour model has no alpha never are. */
+    static boolean hasTransparentPixels(BufferedImage image) {
+        if (!image.getColorModel().hasAlpha()) {
+            return false;
+        }
+        int width = image.getWidth();
+        int[] row = new int[width];
+        for (int y = 0; y < image.getHeight(); y++) {
+            image.getRGB(0, y, width, 1, row, 0, width);
+            for (int argb : row) {
+                if (argb >>> 24 != 0xFF) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean isGreyOrSrgb(ColorSpace space) {
@@ -102,6 +125,14 @@ final class PixelFormats {
             result.setRGB(0, y, width, 1, rgb, 0, width);
         }
         return result;
+    }
+
+    /** CMYK converted through the press profile the file carries, as print shops expect. */
+    private static BufferedImage profiledCmyk(BufferedImage image, ICC_Profile profile) {
+        ComponentColorModel model = new ComponentColorModel(new ICC_ColorSpace(profile), false, false,
+                Transparency.OPAQUE, image.getRaster().getTransferType());
+        BufferedImage tagged = new BufferedImage(model, image.getRaster(), false, null);
+        return colourConverted(tagged);
     }
 
     /** Colour-managed by the image's own colour space (an embedded ICC profile, or CMYK). */

@@ -2,6 +2,7 @@ package dev.mediapipeline.processing;
 
 import dev.mediapipeline.domain.asset.FailureReason;
 import dev.mediapipeline.domain.error.PermanentFailureException;
+import dev.mediapipeline.domain.thumbnail.ThumbnailLimits;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -13,20 +14,22 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The image formats the thumbnailer reads, and what differs between them. Another ImageIO-readable format is
+ * The raster formats the thumbnailer reads, and what differs between them. Another ImageIO-readable format is
  * one more constant here (plus a reader plugin on the class path when the JDK has none).
  */
 enum SourceFormat {
 
     JPEG("image/jpeg", "JPEG") {
         @Override
-        ExifOrientation inspect(ImageInputStream stream) throws IOException {
+        HeaderFacts inspect(ImageInputStream stream, ThumbnailLimits limits) throws IOException {
             JpegStructure structure = JpegStructure.read(stream, MAX_PROGRESSIVE_SCANS);
             if (structure.scans() > MAX_PROGRESSIVE_SCANS) {
-                throw new PermanentFailureException(FailureReason.TOO_LARGE, "the progressive JPEG has more than "
-                        + MAX_PROGRESSIVE_SCANS + " scans; each one is a pass over the whole image");
+                // Refused before the decoder spends the budget it would certainly spend.
+                throw new PermanentFailureException(FailureReason.TIMEOUT, "the progressive JPEG has more than "
+                        + MAX_PROGRESSIVE_SCANS + " scans; each one is a pass over the whole image, which would not "
+                        + "finish within the time budget");
             }
-            return structure.orientation();
+            return new HeaderFacts(structure.orientation(), ColourProfiles.cmykOnly(structure.iccProfile()));
         }
 
         /**
@@ -41,7 +44,26 @@ enum SourceFormat {
         }
     },
     /** The JDK reader throws on damaged image data; its warnings are about misplaced ancillary chunks. */
-    PNG("image/png", "PNG");
+    PNG("image/png", "PNG"),
+    /** Only the first frame is decoded; the JDK reader reads no further into the file than that frame. */
+    GIF("image/gif", "GIF") {
+        @Override
+        HeaderFacts inspect(ImageInputStream stream, ThumbnailLimits limits) throws IOException {
+            refuseFrames(GifStructure.countFrames(stream, limits.maxFrames() + 1), limits, this);
+            return HeaderFacts.PLAIN;
+        }
+    },
+    /** TwelveMonkeys' pure-Java reader: a hostile file cannot crash native code. */
+    WEBP("image/webp", "WebP", "com.twelvemonkeys.") {
+        @Override
+        HeaderFacts inspect(ImageInputStream stream, ThumbnailLimits limits) throws IOException {
+            refuseFrames(WebpStructure.countFrames(stream, limits.maxFrames() + 1), limits, this);
+            return HeaderFacts.PLAIN;
+        }
+    },
+    BMP("image/bmp", "BMP"),
+    /** The first page (IFD) only. */
+    TIFF("image/tiff", "TIFF");
 
     /**
      * Each scan of a progressive JPEG is a pass over the whole image: a 100 KB file of 5000 near-empty scans
@@ -51,10 +73,16 @@ enum SourceFormat {
 
     private final String contentType;
     private final String displayName;
+    private final String preferredReaderPackage;
 
     SourceFormat(String contentType, String displayName) {
+        this(contentType, displayName, "");
+    }
+
+    SourceFormat(String contentType, String displayName, String preferredReaderPackage) {
         this.contentType = contentType;
         this.displayName = displayName;
+        this.preferredReaderPackage = preferredReaderPackage;
     }
 
     static Optional<SourceFormat> forContentType(String contentType) {
@@ -66,13 +94,13 @@ enum SourceFormat {
     }
 
     /**
-     * Checks what the reader does not, before any pixel is decoded, and returns how the image must be turned to
-     * be upright. Leaves the stream where it found it.
+     * Checks what the reader does not, before any pixel is decoded, and returns what the header says about
+     * turning and colour. Leaves the stream where it found it.
      *
      * @throws PermanentFailureException when the file is built to cost more than its size suggests
      */
-    ExifOrientation inspect(ImageInputStream stream) throws IOException {
-        return ExifOrientation.NORMAL;
+    HeaderFacts inspect(ImageInputStream stream, ThumbnailLimits limits) throws IOException {
+        return HeaderFacts.PLAIN;
     }
 
     /** Whether a reader warning means the decoded pixels are not the image. */
@@ -86,6 +114,21 @@ enum SourceFormat {
             throw new PermanentFailureException(FailureReason.UNSUPPORTED,
                     "this Java runtime has no ImageIO reader for " + displayName);
         }
-        return readers.next();
+        ImageReader first = readers.next();
+        ImageReader chosen = first;
+        while (!chosen.getClass().getName().startsWith(preferredReaderPackage) && readers.hasNext()) {
+            chosen = readers.next();
+        }
+        if (!chosen.getClass().getName().startsWith(preferredReaderPackage)) {
+            chosen = first;
+        }
+        return chosen;
+    }
+
+    private static void refuseFrames(int frames, ThumbnailLimits limits, SourceFormat format) {
+        if (frames > limits.maxFrames()) {
+            throw new PermanentFailureException(FailureReason.TOO_LARGE, "the " + format.displayName
+                    + " has more than " + limits.maxFrames() + " frames, the limit; only the first would be shown");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.mediapipeline.processing;
 
+import dev.mediapipeline.domain.error.PermanentFailureException;
 import dev.mediapipeline.domain.thumbnail.EncodedRendition;
 import dev.mediapipeline.domain.thumbnail.ThumbnailSpec;
 
@@ -10,7 +11,8 @@ import java.nio.file.Path;
 
 /**
  * Renders each file named on the command line with the default spec and prints one line per file:
- * {@code <file> w1024=1024x683 w512=...}. Run in a child JVM with a small heap by {@link SmallHeapTest}.
+ * {@code <file> w1024=1024x683 w512=...}, or {@code <file> FAILED <reason>}. Run in a child JVM with a small heap by
+ * {@link SmallHeapTest}.
  */
 public final class RenderFiles {
 
@@ -23,6 +25,8 @@ public final class RenderFiles {
                 for (EncodedRendition rendition : thumbnailer.render(in, args[i + 1], ThumbnailSpec.defaults())) {
                     line.append(' ').append(rendition.name()).append('=').append(rendition.width()).append('x').append(rendition.height());
                 }
+            } catch (PermanentFailureException failure) {
+                line.append(" FAILED ").append(failure.reason().code());
             }
             System.out.println(line);
         }

@@ -10,6 +10,8 @@ import dev.mediapipeline.domain.event.AssetFailed;
 import dev.mediapipeline.domain.event.StorageObjectEvent;
 import dev.mediapipeline.domain.thumbnail.MakeThumbnailService;
 import dev.mediapipeline.domain.thumbnail.MakeThumbnailService.Outcome;
+import dev.mediapipeline.domain.thumbnail.MakeThumbnailService.Result;
+import dev.mediapipeline.domain.asset.Rendition;
 import dev.mediapipeline.domain.thumbnail.RenditionKeys;
 import dev.mediapipeline.domain.thumbnail.ThumbnailSpec;
 import dev.mediapipeline.domain.upload.SignUploadService;
@@ -21,11 +23,14 @@ import dev.mediapipeline.testkit.fakes.MutableClock;
 import dev.mediapipeline.testkit.fakes.RecordingEventPublisher;
 import dev.mediapipeline.testkit.fakes.SizeRecordingThumbnailer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,7 +72,7 @@ class MakeThumbnailServiceTest {
     void anUploadedJpegBecomesReadyWithOneRenditionPerSizeUnderTheDerivedPrefix() throws IOException {
         AssetId id = pendingAsset("products", "image/jpeg");
 
-        Outcome outcome = service.handle(upload(id, JPEG_BYTES));
+        Outcome outcome = service.handle(upload(id, JPEG_BYTES)).outcome();
 
         assertThat(outcome).isEqualTo(Outcome.RENDERED);
         Asset asset = catalog.find(id).orElseThrow();
@@ -86,11 +91,11 @@ class MakeThumbnailServiceTest {
     void theSameEventDeliveredTenTimesProducesOneSetOfRenditions() throws IOException {
         AssetId id = pendingAsset("products", "image/jpeg");
         StorageObjectEvent event = upload(id, JPEG_BYTES);
-        assertThat(service.handle(event)).isEqualTo(Outcome.RENDERED);
+        assertThat(service.handle(event).outcome()).isEqualTo(Outcome.RENDERED);
         int writesAfterFirst = blobs.putCount();
 
         for (int i = 0; i < 9; i++) {
-            assertThat(service.handle(event)).isEqualTo(Outcome.DUPLICATE);
+            assertThat(service.handle(event).outcome()).isEqualTo(Outcome.DUPLICATE);
         }
 
         assertThat(blobs.putCount()).isEqualTo(writesAfterFirst);
@@ -103,7 +108,7 @@ class MakeThumbnailServiceTest {
     void anExecutableDeclaredAsJpegEndsFailedWithATypeReasonAndNoRenditions() throws IOException {
         AssetId id = pendingAsset("products", "image/jpeg");
 
-        assertThat(service.handle(upload(id, EXE_BYTES))).isEqualTo(Outcome.FAILED);
+        assertThat(service.handle(upload(id, EXE_BYTES)).outcome()).isEqualTo(Outcome.FAILED);
 
         Asset asset = catalog.find(id).orElseThrow();
         assertThat(asset.status()).isEqualTo(AssetStatus.FAILED);
@@ -121,7 +126,7 @@ class MakeThumbnailServiceTest {
         StorageObjectEvent event = upload(id, EXE_BYTES);
         service.handle(event);
 
-        assertThat(service.handle(event)).isEqualTo(Outcome.DUPLICATE);
+        assertThat(service.handle(event).outcome()).isEqualTo(Outcome.DUPLICATE);
         assertThat(events.published(AssetFailed.class)).hasSize(1);
     }
 
@@ -129,7 +134,7 @@ class MakeThumbnailServiceTest {
     void anEmptyObjectEndsFailedEmpty() throws IOException {
         AssetId id = pendingAsset("products", "image/jpeg");
 
-        assertThat(service.handle(upload(id, new byte[0]))).isEqualTo(Outcome.FAILED);
+        assertThat(service.handle(upload(id, new byte[0])).outcome()).isEqualTo(Outcome.FAILED);
 
         assertThat(catalog.find(id).orElseThrow().failure().reason()).isEqualTo(FailureReason.EMPTY);
     }
@@ -138,7 +143,7 @@ class MakeThumbnailServiceTest {
     void aPdfInDocumentsIsReadyWithoutRenditionsUntilAPdfThumbnailerExists() throws IOException {
         AssetId id = pendingAsset("documents", "application/pdf");
 
-        assertThat(service.handle(upload(id, PDF_BYTES))).isEqualTo(Outcome.NOTHING_TO_RENDER);
+        assertThat(service.handle(upload(id, PDF_BYTES)).outcome()).isEqualTo(Outcome.NOTHING_TO_RENDER);
 
         assertThat(catalog.find(id).orElseThrow().status()).isEqualTo(AssetStatus.READY);
         assertThat(catalog.renditions(id)).isEmpty();
@@ -159,8 +164,8 @@ class MakeThumbnailServiceTest {
         var byMarker = new StorageObjectEvent("media", "originals/products/x.jpg", "1", 3, "image/jpeg",
                 RenditionKeys.metadataFor("src"), clock.instant());
 
-        assertThat(service.handle(byPrefix)).isEqualTo(Outcome.IGNORED_RENDITION);
-        assertThat(service.handle(byMarker)).isEqualTo(Outcome.IGNORED_RENDITION);
+        assertThat(service.handle(byPrefix).outcome()).isEqualTo(Outcome.IGNORED_RENDITION);
+        assertThat(service.handle(byMarker).outcome()).isEqualTo(Outcome.IGNORED_RENDITION);
         assertThat(thumbnailer.calls()).isZero();
     }
 
@@ -168,7 +173,7 @@ class MakeThumbnailServiceTest {
     void anObjectTheCatalogDoesNotKnowIsAcknowledgedWithoutWork() {
         var event = new StorageObjectEvent("media", "originals/products/stray.jpg", "1", 3, "image/jpeg", Map.of(), clock.instant());
 
-        assertThat(service.handle(event)).isEqualTo(Outcome.UNKNOWN_OBJECT);
+        assertThat(service.handle(event).outcome()).isEqualTo(Outcome.UNKNOWN_OBJECT);
         assertThat(blobs.putCount()).isZero();
     }
 
@@ -179,7 +184,7 @@ class MakeThumbnailServiceTest {
         blobs.failNextOperations(1);
 
         assertThatThrownBy(() -> service.handle(event)).isInstanceOf(TransientFailureException.class);
-        assertThat(service.handle(event)).isEqualTo(Outcome.RENDERED);
+        assertThat(service.handle(event).outcome()).isEqualTo(Outcome.RENDERED);
         assertThat(catalog.renditions(id)).hasSize(3);
     }
 
@@ -191,7 +196,7 @@ class MakeThumbnailServiceTest {
 
         assertThatThrownBy(() -> service.handle(event)).isInstanceOf(TransientFailureException.class);
         var keysAfterFailure = blobs.keys();
-        assertThat(service.handle(event)).isEqualTo(Outcome.RENDERED);
+        assertThat(service.handle(event).outcome()).isEqualTo(Outcome.RENDERED);
 
         assertThat(blobs.keys()).isEqualTo(keysAfterFailure);
         assertThat(events.published(AssetEnriched.class)).hasSize(1);
@@ -207,7 +212,7 @@ class MakeThumbnailServiceTest {
                 .hasMessageContaining("crashed-worker");
         clock.advance(Duration.ofMinutes(6));
 
-        assertThat(service("worker-2").handle(event)).isEqualTo(Outcome.RENDERED);
+        assertThat(service("worker-2").handle(event).outcome()).isEqualTo(Outcome.RENDERED);
         assertThat(catalog.find(id).orElseThrow().status()).isEqualTo(AssetStatus.READY);
     }
 
@@ -217,7 +222,116 @@ class MakeThumbnailServiceTest {
         StorageObjectEvent event = upload(id, JPEG_BYTES);
         catalog.updateStatus(id, AssetStatus.DELETED, null, null, null);
 
-        assertThat(service.handle(event)).isEqualTo(Outcome.ASSET_DELETED);
+        assertThat(service.handle(event).outcome()).isEqualTo(Outcome.ASSET_DELETED);
         assertThat(thumbnailer.calls()).isZero();
+    }
+
+    @Test
+    void theResultNamesTheRenditionsWrittenOrTheFailureReason() throws IOException {
+        AssetId rendered = pendingAsset("products", "image/jpeg");
+        AssetId failed = pendingAsset("products", "image/jpeg");
+
+        Result success = service.handle(upload(rendered, JPEG_BYTES));
+        Result failure = service.handle(upload(failed, EXE_BYTES));
+
+        assertThat(success.failure()).isEmpty();
+        assertThat(success.renditions()).extracting(Rendition::objectKey)
+                .containsExactlyElementsOf(catalog.renditions(rendered).stream().map(Rendition::objectKey).toList());
+        assertThat(failure.failure()).contains(FailureReason.TYPE);
+        assertThat(failure.renditions()).isEmpty();
+    }
+
+    @Test
+    void anObjectThatDeliversMoreBytesThanTheLimitIsRefusedWhileReading() throws IOException {
+        ThumbnailSpec small = ThumbnailSpec.defaults().withLimits(ThumbnailSpec.defaults().limits().withMaxBytes(100));
+        MakeThumbnailService strict = new MakeThumbnailService(catalog, blobs, ledger, thumbnailer, events,
+                key -> "http://cdn.test/" + key, UploadPolicy.defaults(), small, "worker-1", Duration.ofMinutes(5));
+        AssetId id = pendingAsset("products", "image/jpeg");
+        byte[] large = Arrays.copyOf(JPEG_BYTES, 5_000);
+        StorageObjectEvent claimsToBeSmall = withSize(upload(id, large), 50);
+
+        Result result = strict.handle(claimsToBeSmall);
+
+        assertThat(result.failure()).contains(FailureReason.TOO_LARGE);
+        assertThat(catalog.find(id).orElseThrow().failure().detail()).contains("100 bytes");
+        assertThat(catalog.renditions(id)).isEmpty();
+    }
+
+    @Test
+    void anObjectOverTheLimitByItsEventIsRefusedWithoutBeingRead() throws IOException {
+        AssetId id = pendingAsset("products", "image/jpeg");
+        StorageObjectEvent huge = withSize(upload(id, JPEG_BYTES), ThumbnailSpec.defaults().limits().maxBytes() + 1);
+
+        assertThat(service.handle(huge).failure()).contains(FailureReason.TOO_LARGE);
+        assertThat(thumbnailer.calls()).isZero();
+    }
+
+    /** Bad-inputs.md row 21: keys arrive decoded once by the platform edge and are never decoded again or used as paths. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"originals/products/../../etc/passwd", "originals/products/caf\u0065\u0301.jpg",
+            "originals/products/gpj.\u202Eexe.jpg", "originals/products/a+b c%2Fd.jpg", "LONG"})
+    void oddObjectKeysAreFoundAsTheyAreAndRenditionsLiveUnderDerivedIds(String given) throws IOException {
+        String key = given.equals("LONG") ? "originals/products/" + "k".repeat(1025 - "originals/products/".length()) : given;
+        AssetId id = AssetId.random();
+        catalog.insert(Asset.pending(id, "products", "f.jpg", "image/jpeg", JPEG_BYTES.length, key, "alice", clock.instant()));
+        var info = blobs.put(key, new ByteArrayInputStream(JPEG_BYTES), "image/jpeg", Map.of());
+        StorageObjectEvent event = new StorageObjectEvent("media", key, info.generation(), JPEG_BYTES.length,
+                "image/jpeg", Map.of(), clock.instant());
+
+        Result result = service.handle(event);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.RENDERED);
+        assertThat(result.renditions()).hasSize(3).allSatisfy(rendition -> assertThat(rendition.objectKey())
+                .matches("derived/" + id + "/[0-9a-f]{16}/w(256|512|1024)\\.jpg"));
+        assertThat(blobs.keys()).filteredOn(stored -> !stored.equals(key)).allMatch(stored -> stored.startsWith("derived/" + id));
+    }
+
+    @Test
+    void keysThatLookAlikeAfterNormalisationAreDifferentObjectsWithDifferentRenditionKeys() throws IOException {
+        String composed = "originals/products/caf\u00e9.jpg";
+        String decomposed = "originals/products/cafe\u0301.jpg";
+        AssetId first = AssetId.random();
+        AssetId second = AssetId.random();
+        catalog.insert(Asset.pending(first, "products", "f.jpg", "image/jpeg", 10, composed, "alice", clock.instant()));
+        catalog.insert(Asset.pending(second, "products", "f.jpg", "image/jpeg", 10, decomposed, "alice", clock.instant()));
+
+        Result one = service.handle(uploadAt(composed));
+        Result other = service.handle(uploadAt(decomposed));
+
+        assertThat(one.renditions().get(0).assetId()).isEqualTo(first);
+        assertThat(other.renditions().get(0).assetId()).isEqualTo(second);
+    }
+
+    /** Bad-inputs.md row 22: the finalize event of a rendition we wrote ourselves, marker metadata and all. */
+    @Test
+    void theEventOfARenditionWeWroteIsIgnoredWithoutAnyWrite() throws IOException {
+        AssetId id = pendingAsset("products", "image/jpeg");
+        Result rendered = service.handle(upload(id, JPEG_BYTES));
+        String renditionKey = rendered.renditions().get(0).objectKey();
+        var written = blobs.stat(renditionKey).orElseThrow();
+        int writes = blobs.putCount();
+        int published = events.published(AssetEnriched.class).size();
+
+        StorageObjectEvent echo = new StorageObjectEvent("media", renditionKey, written.generation(), written.size(),
+                written.contentType(), written.metadata(), clock.instant());
+        StorageObjectEvent echoWithoutMetadata = new StorageObjectEvent("media", renditionKey, written.generation(),
+                written.size(), written.contentType(), Map.of(), clock.instant());
+
+        assertThat(service.handle(echo).outcome()).isEqualTo(Outcome.IGNORED_RENDITION);
+        assertThat(service.handle(echoWithoutMetadata).outcome()).isEqualTo(Outcome.IGNORED_RENDITION);
+        assertThat(written.metadata()).containsEntry(RenditionKeys.MARKER_METADATA, "true");
+        assertThat(blobs.putCount()).isEqualTo(writes);
+        assertThat(events.published(AssetEnriched.class)).hasSize(published);
+        assertThat(thumbnailer.calls()).isEqualTo(1);
+    }
+
+    private StorageObjectEvent uploadAt(String key) throws IOException {
+        var info = blobs.put(key, new ByteArrayInputStream(JPEG_BYTES), "image/jpeg", Map.of());
+        return new StorageObjectEvent("media", key, info.generation(), JPEG_BYTES.length, "image/jpeg", Map.of(), clock.instant());
+    }
+
+    private static StorageObjectEvent withSize(StorageObjectEvent event, long size) {
+        return new StorageObjectEvent(event.bucket(), event.key(), event.generation(), size, event.contentType(),
+                event.metadata(), event.eventTime());
     }
 }

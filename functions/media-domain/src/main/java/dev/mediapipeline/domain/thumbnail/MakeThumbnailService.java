@@ -42,8 +42,34 @@ public final class MakeThumbnailService {
 
     private static final Logger log = LoggerFactory.getLogger(MakeThumbnailService.class);
 
-    /** What happened to one event; returned for logs and tests, never needed for correctness. */
+    /** What happened to one event. */
     public enum Outcome { RENDERED, NOTHING_TO_RENDER, FAILED, DUPLICATE, IGNORED_RENDITION, UNKNOWN_OBJECT, ASSET_DELETED }
+
+    /**
+     * What happened to one event, for metrics, logs and follow-up work such as warming a CDN; never needed for
+     * correctness.
+     *
+     * @param failure    the reason, when the outcome is {@link Outcome#FAILED}
+     * @param renditions the renditions written, when the outcome is {@link Outcome#RENDERED}
+     */
+    public record Result(Outcome outcome, Optional<FailureReason> failure, List<Rendition> renditions) {
+
+        public Result {
+            renditions = List.copyOf(renditions);
+        }
+
+        static Result of(Outcome outcome) {
+            return new Result(outcome, Optional.empty(), List.of());
+        }
+
+        static Result rendered(Outcome outcome, List<Rendition> renditions) {
+            return new Result(outcome, Optional.empty(), renditions);
+        }
+
+        static Result failed(FailureReason reason) {
+            return new Result(Outcome.FAILED, Optional.of(reason), List.of());
+        }
+    }
 
     private final AssetCatalog catalog;
     private final BlobStore blobs;
@@ -71,16 +97,16 @@ public final class MakeThumbnailService {
         this.lease = lease;
     }
 
-    public Outcome handle(StorageObjectEvent event) {
+    public Result handle(StorageObjectEvent event) {
         if (RenditionKeys.isRendition(event.key(), event.metadata())) {
             log.atDebug().addKeyValue("objectKey", event.key()).log("ignoring our own rendition");
-            return Outcome.IGNORED_RENDITION;
+            return Result.of(Outcome.IGNORED_RENDITION);
         }
         Optional<Asset> found = catalog.findByObjectKey(event.key());
         if (found.isEmpty()) {
             log.atWarn().addKeyValue("objectKey", event.key()).addKeyValue("source", event.identity())
                     .log("no catalog entry for this object; it was not uploaded through sign-upload. Acknowledged without processing");
-            return Outcome.UNKNOWN_OBJECT;
+            return Result.of(Outcome.UNKNOWN_OBJECT);
         }
         Asset asset = found.get();
         String ledgerKey = "make-thumbnail:" + event.identity();
@@ -88,7 +114,7 @@ public final class MakeThumbnailService {
         if (decision instanceof LeaseDecision.AlreadyDone done) {
             log.atInfo().addKeyValue("assetId", asset.id()).addKeyValue("source", event.identity())
                     .addKeyValue("ledgerState", done.state()).log("duplicate delivery; already processed");
-            return Outcome.DUPLICATE;
+            return Result.of(Outcome.DUPLICATE);
         }
         if (decision instanceof LeaseDecision.Busy busy) {
             throw new RetryLaterException("another attempt (" + busy.holder() + ") holds " + ledgerKey
@@ -99,7 +125,7 @@ public final class MakeThumbnailService {
                 return process(asset, event, ledgerKey);
             } catch (PermanentFailureException bad) {
                 recordFailure(asset, event, ledgerKey, bad);
-                return Outcome.FAILED;
+                return Result.failed(bad.reason());
             }
         } catch (IOException | RuntimeException fault) {
             ledger.release(ledgerKey, holder);
@@ -111,19 +137,20 @@ public final class MakeThumbnailService {
         }
     }
 
-    private Outcome process(Asset asset, StorageObjectEvent event, String ledgerKey) throws IOException {
+    private Result process(Asset asset, StorageObjectEvent event, String ledgerKey) throws IOException {
         long startNanos = System.nanoTime();
+        long maxBytes = spec.limits().maxBytes();
         if (event.size() == 0) {
             throw new PermanentFailureException(FailureReason.EMPTY, "the uploaded object has no bytes");
         }
-        if (event.size() > spec.maxBytes()) {
+        if (event.size() > maxBytes) {
             throw new PermanentFailureException(FailureReason.TOO_LARGE, "the object has " + event.size()
-                    + " bytes; the limit is " + spec.maxBytes());
+                    + " bytes; the limit is " + maxBytes);
         }
         List<EncodedRendition> encoded;
         String sniffedType;
         try (InputStream raw = blobs.open(event.key())) {
-            BufferedInputStream in = new BufferedInputStream(raw, 64 * 1024);
+            BufferedInputStream in = new BufferedInputStream(new ByteLimitedInputStream(raw, maxBytes), 64 * 1024);
             byte[] header = in.readNBytes(ContentSniffer.HEADER_BYTES);
             if (header.length == 0) {
                 throw new PermanentFailureException(FailureReason.EMPTY, "the uploaded object has no bytes");
@@ -132,7 +159,7 @@ public final class MakeThumbnailService {
             if (!catalog.updateStatus(asset.id(), AssetStatus.PROCESSING, sniffedType, event.size(), null)) {
                 log.atInfo().addKeyValue("assetId", asset.id()).log("asset is deleted; nothing to do");
                 ledger.succeed(ledgerKey, holder);
-                return Outcome.ASSET_DELETED;
+                return Result.of(Outcome.ASSET_DELETED);
             }
             if (!policy.ruleFor(asset.folder()).allows(sniffedType)) {
                 throw new PermanentFailureException(FailureReason.TYPE, "the content is " + sniffedType
@@ -158,7 +185,7 @@ public final class MakeThumbnailService {
                 .addKeyValue("contentType", sniffedType).addKeyValue("renditions", renditions.size())
                 .addKeyValue("durationMs", (System.nanoTime() - startNanos) / 1_000_000)
                 .log(encoded.isEmpty() ? "asset ready; no thumbnailer for this type yet" : "thumbnails made");
-        return encoded.isEmpty() ? Outcome.NOTHING_TO_RENDER : Outcome.RENDERED;
+        return Result.rendered(encoded.isEmpty() ? Outcome.NOTHING_TO_RENDER : Outcome.RENDERED, renditions);
     }
 
     private List<Rendition> store(Asset asset, StorageObjectEvent event, List<EncodedRendition> encoded) throws IOException {

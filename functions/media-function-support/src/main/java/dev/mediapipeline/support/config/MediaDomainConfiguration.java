@@ -1,5 +1,7 @@
 package dev.mediapipeline.support.config;
 
+import dev.mediapipeline.domain.thumbnail.RenditionFormat;
+import dev.mediapipeline.domain.thumbnail.ThumbnailLimits;
 import dev.mediapipeline.domain.thumbnail.ThumbnailSpec;
 import dev.mediapipeline.domain.upload.FolderRule;
 import dev.mediapipeline.domain.upload.UploadPolicy;
@@ -46,7 +48,10 @@ public class MediaDomainConfiguration {
     @ConditionalOnMissingBean
     ThumbnailSpec thumbnailSpec(MediaProperties properties) {
         MediaProperties.Thumbnails t = properties.thumbnails();
-        return new ThumbnailSpec(t.sizes(), t.format(), t.quality(), t.maxPixels(), t.maxBytes().toBytes(), t.timeBudget());
+        ThumbnailLimits limits = new ThumbnailLimits(t.maxPixels(), t.maxBytes().toBytes(), t.maxFrames(),
+                t.maxPdfPages(), t.timeBudget());
+        return new ThumbnailSpec(t.sizes(), RenditionFormat.fromCode(t.format()), RenditionFormat.fromCode(t.alphaFormat()),
+                t.quality(), limits);
     }
 
     /** Names this process in the processing ledger, so a takeover is visible in the logs. */

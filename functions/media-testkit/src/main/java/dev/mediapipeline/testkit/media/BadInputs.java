@@ -23,6 +23,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
  * The media rows of {@code shared/bad-inputs.md} as bytes, generated here so that no hostile sample is ever
@@ -86,7 +88,7 @@ public final class BadInputs {
         for (int i = 0; i < app1Segments; i++) {
             segments.add(JpegSegments.segment(JpegSegments.APP1, xmp));
         }
-        segments.addAll(iccSegments(paddedSrgbProfile(iccProfileBytes)));
+        segments.addAll(JpegSegments.iccSegments(paddedSrgbProfile(iccProfileBytes)));
         return JpegSegments.insertAfterHeader(TestImages.quadrantsJpeg(640, 480), segments.toArray(byte[][]::new));
     }
 
@@ -205,22 +207,109 @@ public final class BadInputs {
         return padded;
     }
 
-    /** The profile in APP2 "ICC_PROFILE" chunks, each with its sequence number and the chunk count. */
-    private static List<byte[]> iccSegments(byte[] profile) {
-        byte[] signature = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
-        int chunkSize = JpegSegments.MAX_PAYLOAD - signature.length - 2;
-        int chunks = (profile.length + chunkSize - 1) / chunkSize;
-        if (chunks > 255) {
-            throw new IllegalArgumentException("an ICC profile spans at most 255 JPEG segments");
+    /** Row 12: a PDF of {@code pages} pages (the row uses 10 000), page 1 marked as in {@link TestPdfs}. */
+    public static byte[] manyPagesPdf(int pages) {
+        return TestPdfs.manyPages(pages);
+    }
+
+    /** Row 13: the marked text page behind a user password (it cannot be opened without it). */
+    public static byte[] userPasswordPdf() {
+        return TestPdfs.encrypted("open sesame", "owner secret");
+    }
+
+    /** Row 13: the marked text page with an owner password only: anyone may open and render it. */
+    public static byte[] ownerPasswordOnlyPdf() {
+        return TestPdfs.encrypted("", "owner secret");
+    }
+
+    /** Row 14: the marked text page whose {@code startxref} points into the middle of nowhere. */
+    public static byte[] brokenXrefPdf() {
+        byte[] pdf = TestPdfs.textPage();
+        String text = new String(pdf, StandardCharsets.ISO_8859_1);
+        int keyword = text.lastIndexOf("startxref");
+        int digitsStart = keyword + "startxref".length() + 1;
+        int digitsEnd = text.indexOf('\n', digitsStart);
+        String wrong = String.valueOf(Long.parseLong(text.substring(digitsStart, digitsEnd).trim()) / 3);
+        String patched = text.substring(0, digitsStart) + wrong + text.substring(digitsEnd);
+        return patched.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Row 15: a page of 14 400 × 14 400 points (200 inches square), the largest a PDF page may be, marked. */
+    public static byte[] hugeMediaBoxPdf() {
+        return TestPdfs.markedPage(14_400, 14_400);
+    }
+
+    /** Row 15: a 200 × 100 point page whose UserUnit of 75 makes it 208 × 104 inches. */
+    public static byte[] hugeUserUnitPdf() {
+        return TestPdfs.markedPageWithUserUnit(200, 100, 75);
+    }
+
+    /**
+     * Row 16: a page drawing a 30 000 × 30 000 1-bit image (900 MP; 112 MB of bits, some 110 KB deflated). The
+     * data is real: a reader that ignores the header and inflates it gets every byte.
+     */
+    public static byte[] hugeImagePdf() {
+        int edge = 30_000;
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        try (DeflaterOutputStream out = new DeflaterOutputStream(compressed, deflater, 64 * 1024)) {
+            byte[] row = new byte[(edge + 7) / 8];
+            for (int y = 0; y < edge; y++) {
+                out.write(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deflater.end();
         }
-        List<byte[]> segments = new ArrayList<>();
-        for (int i = 0; i < chunks; i++) {
-            int from = i * chunkSize;
-            int length = Math.min(chunkSize, profile.length - from);
-            ByteBuffer payload = ByteBuffer.allocate(signature.length + 2 + length)
-                    .put(signature).put((byte) (i + 1)).put((byte) chunks).put(profile, from, length);
-            segments.add(JpegSegments.segment(JpegSegments.APP2, payload.array()));
+        byte[] content = "q 500 0 0 500 50 50 cm /Im0 Do Q".getBytes(StandardCharsets.US_ASCII);
+        return new PdfBytes()
+                .object("<< /Type /Catalog /Pages 2 0 R >>")
+                .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+                .object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 600] /Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R >>")
+                .object(PdfBytes.stream("", content))
+                .object(PdfBytes.stream("/Type /XObject /Subtype /Image /Width " + edge + " /Height " + edge
+                        + " /BitsPerComponent 1 /ColorSpace /DeviceGray /Filter /FlateDecode", compressed.toByteArray()))
+                .build();
+    }
+
+    /**
+     * Row 17: page 1's content stream starts with an operand array nested {@code depth} levels deep (the row uses
+     * 100 000), then draws a blue square.
+     */
+    public static byte[] deeplyNestedPdf(int depth) {
+        String nested = "[".repeat(depth) + "]".repeat(depth);
+        return new PdfBytes()
+                .object("<< /Type /Catalog /Pages 2 0 R >>")
+                .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+                .object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>")
+                .object(PdfBytes.stream("", (nested + " pop 0 0 1 rg 10 10 100 100 re f").getBytes(StandardCharsets.US_ASCII)))
+                .build();
+    }
+
+    /** Row 17: page 1 draws a form whose content draws the form itself, forever. */
+    public static byte[] selfReferencingFormPdf() {
+        return new PdfBytes()
+                .object("<< /Type /Catalog /Pages 2 0 R >>")
+                .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+                .object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << /XObject << /Fm0 5 0 R >> >> /Contents 4 0 R >>")
+                .object(PdfBytes.stream("", "/Fm0 Do".getBytes(StandardCharsets.US_ASCII)))
+                .object(PdfBytes.stream("/Type /XObject /Subtype /Form /BBox [0 0 200 200] /Resources << /XObject << /Fm0 5 0 R >> >>",
+                        "0 0 1 rg 10 10 50 50 re f /Fm0 Do".getBytes(StandardCharsets.US_ASCII)))
+                .build();
+    }
+
+    /** Row 19: a polyglot: a valid 400×300 quadrants JPEG followed by a ZIP archive holding a script. */
+    public static byte[] jpegZipPolyglot() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(TestImages.quadrantsJpeg(400, 300));
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("payload.html"));
+            zip.write("<script>alert(document.domain)</script>".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return segments;
+        return out.toByteArray();
     }
 }

@@ -3,6 +3,8 @@ package dev.mediapipeline.testkit.media;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Builds JPEG marker segments by hand and splices them into a JPEG written by ImageIO. */
 final class JpegSegments {
@@ -56,9 +58,37 @@ final class JpegSegments {
 
     /** An Adobe APP14 payload; transform 0 says the four components are CMYK as stored. */
     static byte[] adobeCmyk() {
+        return adobe(0);
+    }
+
+    /** An Adobe APP14 payload; transform 2 says the first three of four components are YCbCr-coded CMY. */
+    static byte[] adobeYcck() {
+        return adobe(2);
+    }
+
+    private static byte[] adobe(int transform) {
         return ByteBuffer.allocate(12)
                 .put("Adobe".getBytes(StandardCharsets.US_ASCII))
-                .putShort((short) 100).putShort((short) 0).putShort((short) 0).put((byte) 0)
+                .putShort((short) 100).putShort((short) 0).putShort((short) 0).put((byte) transform)
                 .array();
+    }
+
+    /** The profile in APP2 "ICC_PROFILE" chunks, each with its sequence number and the chunk count. */
+    static List<byte[]> iccSegments(byte[] profile) {
+        byte[] signature = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
+        int chunkSize = JpegSegments.MAX_PAYLOAD - signature.length - 2;
+        int chunks = (profile.length + chunkSize - 1) / chunkSize;
+        if (chunks > 255) {
+            throw new IllegalArgumentException("an ICC profile spans at most 255 JPEG segments");
+        }
+        List<byte[]> segments = new ArrayList<>();
+        for (int i = 0; i < chunks; i++) {
+            int from = i * chunkSize;
+            int length = Math.min(chunkSize, profile.length - from);
+            ByteBuffer payload = ByteBuffer.allocate(signature.length + 2 + length)
+                    .put(signature).put((byte) (i + 1)).put((byte) chunks).put(profile, from, length);
+            segments.add(JpegSegments.segment(JpegSegments.APP2, payload.array()));
+        }
+        return segments;
     }
 }

@@ -9,6 +9,7 @@ import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.Graphics2D;
 import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
 import java.awt.image.IndexColorModel;
@@ -28,6 +29,9 @@ public final class TestImages {
     public static final int DARK_GREY = 0x30;
     /** The right half of the opaque grey images, as an 8-bit value. */
     public static final int LIGHT_GREY = 0xD0;
+
+    /** Linear-light level 0x80 (50.2 % light) encoded with the sRGB curve. */
+    public static final int LINEAR_0X80_IN_SRGB = 0xBC;
 
     private static final float HIGH_QUALITY = 0.95f;
 
@@ -95,6 +99,110 @@ public final class TestImages {
         }
         byte[] jpeg = writeJpeg(new IIOImage(cmyk, null, null), HIGH_QUALITY);
         return JpegSegments.insertAfterHeader(jpeg, JpegSegments.segment(JpegSegments.APP14, JpegSegments.adobeCmyk()));
+    }
+
+    /**
+     * Bad-inputs.md row 7: the {@link #cmykJpeg} picture as Photoshop writes YCCK (Adobe transform 2): the
+     * inverted C, M and Y samples coded as YCbCr, K as stored.
+     */
+    public static byte[] ycckJpeg(int width, int height) {
+        BufferedImage rgb = quadrants(width, height);
+        WritableRaster ycck = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, width, height, 4, null);
+        int[] samples = new int[4];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int pixel = rgb.getRGB(x, y);
+                double red = (pixel >> 16 & 0xFF) / 255.0;
+                double green = (pixel >> 8 & 0xFF) / 255.0;
+                double blue = (pixel & 0xFF) / 255.0;
+                double black = 1 - Math.max(red, Math.max(green, blue));
+                double scale = black < 1 ? 1 - black : 1;
+                // Decoders turn YCbCr into "RGB" and take each as 255 minus the stored (inverted) ink.
+                double r = 255 * (1 - red - black) / scale;
+                double g = 255 * (1 - green - black) / scale;
+                double b = 255 * (1 - blue - black) / scale;
+                samples[0] = clamp(0.299 * r + 0.587 * g + 0.114 * b);
+                samples[1] = clamp(128 - 0.168736 * r - 0.331264 * g + 0.5 * b);
+                samples[2] = clamp(128 + 0.5 * r - 0.418688 * g - 0.081312 * b);
+                samples[3] = clamp(255 * (1 - black));
+                ycck.setPixel(x, y, samples);
+            }
+        }
+        byte[] jpeg = writeJpeg(new IIOImage(ycck, null, null), HIGH_QUALITY);
+        return JpegSegments.insertAfterHeader(jpeg, JpegSegments.segment(JpegSegments.APP14, JpegSegments.adobeYcck()));
+    }
+
+    private static int clamp(double value) {
+        return (int) Math.max(0, Math.min(255, Math.round(value)));
+    }
+
+    /**
+     * A flat JPEG of one grey level whose embedded ICC profile says the samples are linear-light RGB (the JDK's
+     * {@code CS_LINEAR_RGB}): shown correctly, level 0x80 is the sRGB level {@link #LINEAR_0X80_IN_SRGB}.
+     */
+    public static byte[] linearRgbTaggedJpeg(int width, int height) {
+        BufferedImage flat = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D graphics = flat.createGraphics();
+        graphics.setColor(new java.awt.Color(0x808080));
+        graphics.fillRect(0, 0, width, height);
+        graphics.dispose();
+        byte[] profile = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
+        return JpegSegments.insertAfterHeader(jpeg(flat, HIGH_QUALITY),
+                JpegSegments.iccSegments(profile).toArray(byte[][]::new));
+    }
+
+    /** A 1-bit PNG: black left half, white right half. */
+    public static byte[] oneBitPng(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_BINARY);
+        fillHalves(image.getRaster(), new int[]{0}, new int[]{1});
+        return png(image);
+    }
+
+    /**
+     * A palette PNG with a tRNS chunk: left half {@link Quadrant#TOP_LEFT} colour, right half a fully transparent
+     * palette entry.
+     */
+    public static byte[] transparentPalettePng(int width, int height) {
+        return png(transparentPaletteImage(width, height));
+    }
+
+    /** A GIF: left half {@link Quadrant#TOP_LEFT} colour, right half the transparent colour index. */
+    public static byte[] transparentGif(int width, int height) {
+        return encode(transparentPaletteImage(width, height), "gif");
+    }
+
+    private static BufferedImage transparentPaletteImage(int width, int height) {
+        int red = Quadrant.TOP_LEFT.rgb();
+        IndexColorModel model = new IndexColorModel(1, 2, new byte[]{(byte) (red >> 16), 0},
+                new byte[]{(byte) (red >> 8), 0}, new byte[]{(byte) red, 0}, 1);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_BINARY, model);
+        fillHalves(image.getRaster(), new int[]{0}, new int[]{1});
+        return image;
+    }
+
+    /** The image in a format the JDK (or a plugin on the class path) writes: gif, bmp, tiff, webp... */
+    public static byte[] encode(BufferedImage image, String formatName) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(image, formatName, out)) {
+                throw new IllegalStateException("no " + formatName + " writer for image type " + image.getType());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** An RGBA image: left half opaque {@link Quadrant#TOP_LEFT} colour, right half fully transparent. */
+    public static BufferedImage halfTransparent(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        int opaque = 0xFF000000 | Quadrant.TOP_LEFT.rgb();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, x < width / 2 ? opaque : 0);
+            }
+        }
+        return image;
     }
 
     /** Bad-inputs.md row 8: a 16-bit greyscale PNG, {@link #DARK_GREY} left half, {@link #LIGHT_GREY} right half. */
@@ -165,14 +273,7 @@ public final class TestImages {
      * transparent (its colour samples are black, so a decoder that drops alpha shows black).
      */
     public static byte[] rgbaPng(int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        int opaque = 0xFF000000 | Quadrant.TOP_LEFT.rgb();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                image.setRGB(x, y, x < width / 2 ? opaque : 0);
-            }
-        }
-        return png(image);
+        return png(halfTransparent(width, height));
     }
 
     /** The image as a baseline JPEG at the given quality (0..1), JFIF header only. */
