@@ -66,12 +66,18 @@ class UsageReportViewTest {
         assertThat(body.at("/provider/failure/retryable").asBoolean()).isFalse();
     }
 
+    /**
+     * The AWS schedule input reaches the function as is. The GCP one arrives inside a Pub/Sub message, which
+     * the platform edge unwraps (media-cloud-gcp's {@code SchedulerMessageDecoder}, tested on every file in
+     * events/gcp); its inner data is the same tick.
+     */
     @Test
     void theSchedulePayloadsInEventsDecodeToATick() throws Exception {
-        assertThat(json.readValue(EVENTS.resolve("gcp/scheduler-poll-usage.json").toFile(), ScheduledTick.class)
-                .triggeredByOrDefault()).isEqualTo("cloud-scheduler");
+        JsonNode pubSub = json.readTree(EVENTS.resolve("gcp/scheduler-poll-usage.json").toFile());
+        byte[] data = java.util.Base64.getDecoder().decode(pubSub.get("data").asText());
+        assertThat(json.readValue(data, ScheduledTick.class).triggeredByOrDefault()).isEqualTo("schedule:poll-usage");
         assertThat(json.readValue(EVENTS.resolve("aws/scheduler-poll-usage.json").toFile(), ScheduledTick.class)
-                .triggeredByOrDefault()).isEqualTo("eventbridge-scheduler");
+                .triggeredByOrDefault()).isEqualTo("schedule:poll-usage");
         assertThat(json.readValue(Files.readAllBytes(EVENTS.resolve("aws/eventbridge-scheduled-event.json")),
                 ScheduledTick.class).triggeredByOrDefault()).isEqualTo(ScheduledTick.UNKNOWN);
     }
