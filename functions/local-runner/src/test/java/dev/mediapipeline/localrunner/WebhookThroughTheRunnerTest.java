@@ -38,6 +38,7 @@ class WebhookThroughTheRunnerTest {
     private static final Path DATA_DIR = temporaryDirectory();
     private static final int PORT = LocalPipelineTest.freePort();
     private static final Path SAMPLES = Path.of("../../events/cloudinary").toAbsolutePath().normalize();
+    private static final Path SCRIPTS = Path.of("../../scripts").toAbsolutePath().normalize();
     private static final String SAMPLE_ASSET = "0b6f4a9e-3f5c-4c1e-9d7a-2f9a1c3e5b7d";
 
     @DynamicPropertySource
@@ -107,10 +108,11 @@ class WebhookThroughTheRunnerTest {
             jdbc.execute("ALTER TABLE provider_copies_offline RENAME TO provider_copies");
         }
 
-        JsonNode dryRun = admin("POST", "/admin/dead-letters/apply-webhook-event/" + letter.get("id").asText() + "/replay?dryRun=true");
-        assertThat(dryRun.get("replayed").asBoolean()).isFalse();
-        JsonNode replay = admin("POST", "/admin/dead-letters/apply-webhook-event/" + letter.get("id").asText() + "/replay");
-        assertThat(replay.get("replayed").asBoolean()).isTrue();
+        String id = letter.get("id").asText();
+        assertThat(replayDlq("list")).contains(id);
+        assertThat(replayDlq("replay", "apply-webhook-event", id, "--dry-run")).contains("would replay");
+        assertThat(admin("GET", "/admin/dead-letters").get("apply-webhook-event")).hasSize(1);
+        assertThat(replayDlq("replay", "apply-webhook-event", id)).contains("replayed apply-webhook-event/" + id);
 
         assertThat(awaitProviderCopy(assetId).get("publicId").asText()).isEqualTo("products/" + assetId);
         assertThat(admin("GET", "/admin/dead-letters").get("apply-webhook-event")).isEmpty();
@@ -122,6 +124,19 @@ class WebhookThroughTheRunnerTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    /** Runs {@code scripts/replay-dlq} against this runner, as an operator would. */
+    private String replayDlq(String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("bash", SCRIPTS.resolve("replay-dlq").toString()));
+        command.addAll(java.util.List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("PORT", Integer.toString(PORT));
+        builder.environment().put("MEDIA_DATA_DIR", DATA_DIR.toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        return output;
     }
 
     private JsonNode awaitDeadLetter() throws Exception {
