@@ -4,6 +4,7 @@ import dev.mediapipeline.cloud.local.LocalEventBus;
 import dev.mediapipeline.domain.event.StorageObjectEvent;
 import dev.mediapipeline.domain.webhook.ReceivedNotification;
 import dev.mediapipeline.fn.applywebhookevent.ApplyWebhookEventFunction;
+import dev.mediapipeline.fn.extracttext.ExtractTextFunction;
 import dev.mediapipeline.fn.makethumbnail.MakeThumbnailFunction;
 import dev.mediapipeline.store.postgres.JdbcProcessingLedger;
 import dev.mediapipeline.support.auth.HmacJwt;
@@ -35,6 +36,7 @@ class LocalPipeline {
     private final LocalEventBus bus;
     private final MakeThumbnailFunction makeThumbnail;
     private final ApplyWebhookEventFunction applyWebhookEvent;
+    private final ExtractTextFunction extractText;
     private final JdbcProcessingLedger ledger;
     private final LocalDatabase database;
     private final HmacJwt jwt;
@@ -42,11 +44,13 @@ class LocalPipeline {
     private final MediaProperties media;
 
     LocalPipeline(LocalEventBus bus, MakeThumbnailFunction makeThumbnail, ApplyWebhookEventFunction applyWebhookEvent,
+                  ExtractTextFunction extractText,
                   JdbcProcessingLedger ledger,
                   LocalDatabase database, HmacJwt jwt, LocalRunnerProperties local, MediaProperties media) {
         this.bus = bus;
         this.makeThumbnail = makeThumbnail;
         this.applyWebhookEvent = applyWebhookEvent;
+        this.extractText = extractText;
         this.ledger = ledger;
         this.database = database;
         this.jwt = jwt;
@@ -58,6 +62,8 @@ class LocalPipeline {
     void start() {
         bus.subscribe(LocalRunnerConfiguration.STORAGE_FINALIZED, "make-thumbnail", message ->
                 makeThumbnail.accept(LocalEventBus.json().treeToValue(message.payload(), StorageObjectEvent.class)));
+        bus.subscribe(LocalRunnerConfiguration.STORAGE_FINALIZED, "extract-text", message ->
+                extractText.accept(LocalEventBus.json().treeToValue(message.payload(), StorageObjectEvent.class)));
         bus.subscribe(LocalRunnerConfiguration.CLOUDINARY_NOTIFICATION, "apply-webhook-event", message ->
                 applyWebhookEvent.accept(LocalEventBus.json().treeToValue(message.payload(), ReceivedNotification.class)));
         int abandoned = ledger.expireAllLeases();

@@ -240,6 +240,37 @@ class LocalPipelineTest {
     }
 
     @Test
+    void aTextPdfGetsPageOneThumbnailsAndSearchablePerPageText() throws Exception {
+        JsonNode asset = client.uploadAndSettle("documents", RunnerClient.FIXTURES.resolve("text-10-pages.pdf"), "application/pdf");
+        String assetId = asset.get("assetId").asText();
+        assertThat(asset.get("status").asText()).isEqualTo("READY");
+        assertThat(asset.get("renditions")).isNotEmpty();
+
+        JsonNode text = awaitText(assetId);
+        assertThat(text.get("pages")).hasSize(10);
+        assertThat(text.at("/pages/0/source").asText()).isEqualTo("text-layer");
+        String word = java.util.Arrays.stream(text.at("/pages/0/text").asText().split("\\W+"))
+                .filter(w -> w.length() > 5).findFirst().orElseThrow();
+
+        JsonNode found = client.get("/assets?q=" + word).body();
+        assertThat(found.get("hits").findValuesAsText("assetId")).contains(assetId);
+        assertThat(client.get("/assets?q=" + word + "&limit=0").status()).isEqualTo(400);
+    }
+
+    private JsonNode awaitText(String assetId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        RunnerClient.Reply reply;
+        do {
+            reply = client.get("/assets/" + assetId + "/text");
+            if (reply.status() == 200) {
+                return reply.body();
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("no text for " + assetId + " within 20 s; last answer " + reply.status() + " " + reply.body());
+    }
+
+    @Test
     void anUnknownOrMalformedAssetIdIsAProblem() throws Exception {
         assertThat(client.get("/assets/not-a-uuid").status()).isEqualTo(400);
         assertThat(client.get("/assets/00000000-0000-0000-0000-000000000000").status()).isEqualTo(404);
