@@ -116,12 +116,13 @@ class LocalPipelineTest {
         BlobInfo original = blobs.stat(key).orElseThrow();
         StorageObjectEvent event = new StorageObjectEvent(blobs.bucket(), key, original.generation(), original.size(),
                 original.contentType(), original.metadata(), original.updated());
+        awaitQueuesDrained();
         long renditionObjectsBefore = blobs.list("derived/" + assetId + "/").size();
 
         for (int i = 0; i < 10; i++) {
             bus.publish(LocalRunnerConfiguration.STORAGE_FINALIZED, event);
         }
-        awaitQueueDrained();
+        awaitQueuesDrained();
 
         JsonNode after = client.get("/assets/" + assetId).body();
         assertThat(after.get("status").asText()).isEqualTo("READY");
@@ -280,11 +281,13 @@ class LocalPipelineTest {
         return (hex.charAt(0) == '0' ? "1" : "0") + hex.substring(1);
     }
 
-    private void awaitQueueDrained() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!bus.pending("make-thumbnail").isEmpty()) {
+    /** Every subscriber of the storage events (make-thumbnail, extract-text) has finished its messages. */
+    private void awaitQueuesDrained() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!bus.pending("make-thumbnail").isEmpty() || !bus.pending("extract-text").isEmpty()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the make-thumbnail queue did not drain: " + bus.pending("make-thumbnail"));
+                throw new AssertionError("the storage-event queues did not drain: " + bus.pending("make-thumbnail")
+                        + bus.pending("extract-text"));
             }
             Thread.sleep(20);
         }
