@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Tests that need a program installed on the machine skip with the reason when it is missing, except where
  * {@code media.requireTools=true} (CI): there a missing tool fails the build, so a skip never hides a gap.
  */
-final class RequiredTools {
+public final class RequiredTools {
 
     private RequiredTools() {
     }
 
-    static void assumeAvailable(boolean available, String reason) {
+    public static void assumeAvailable(boolean available, String reason) {
         if (available) {
             return;
         }
