@@ -161,7 +161,7 @@ public final class CloudinaryUsageClient implements ProviderUsage, AutoCloseable
             if (status == 200) {
                 return new Answered(body);
             }
-            return failure(status, body, retryAfter(response.getFirstHeader("Retry-After")));
+            return failure(status, body, retryAfter(response.getFirstHeader("Retry-After"), clock));
         } catch (SocketTimeoutException e) {
             return new Failed(UsageUnavailableException.transientFault(UsageUnavailableException.TIMEOUT,
                     "Cloudinary sent no answer within the read timeout of " + settings.readTimeout().toMillis()
@@ -200,7 +200,7 @@ public final class CloudinaryUsageClient implements ProviderUsage, AutoCloseable
     }
 
     /** Delta-seconds or an HTTP date; anything else is ignored in favour of the computed wait. */
-    private Optional<Duration> retryAfter(Header header) {
+    static Optional<Duration> retryAfter(Header header, Clock clock) {
         if (header == null || header.getValue() == null) {
             return Optional.empty();
         }
@@ -218,7 +218,7 @@ public final class CloudinaryUsageClient implements ProviderUsage, AutoCloseable
         }
     }
 
-    private static byte[] read(HttpEntity entity) throws IOException {
+    static byte[] read(HttpEntity entity) throws IOException {
         if (entity == null) {
             return new byte[0];
         }
@@ -238,7 +238,7 @@ public final class CloudinaryUsageClient implements ProviderUsage, AutoCloseable
     }
 
     /** The start of an error body, for the message: Cloudinary explains refusals in it. */
-    private static String excerpt(byte[] body) {
+    static String excerpt(byte[] body) {
         if (body.length == 0) {
             return "";
         }
@@ -266,7 +266,7 @@ public final class CloudinaryUsageClient implements ProviderUsage, AutoCloseable
         http.close();
     }
 
-    private static final class BodyTooLargeException extends IOException {
+    static final class BodyTooLargeException extends IOException {
         BodyTooLargeException(String message) {
             super(message);
         }

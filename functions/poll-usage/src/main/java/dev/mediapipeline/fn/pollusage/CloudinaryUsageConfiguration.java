@@ -1,6 +1,8 @@
 package dev.mediapipeline.fn.pollusage;
 
 import dev.mediapipeline.cloudinary.CloudinaryAccount;
+import dev.mediapipeline.cloudinary.CloudinaryMediaProvider;
+import dev.mediapipeline.domain.port.MediaProvider;
 import dev.mediapipeline.cloudinary.CloudinaryUsageClient;
 import dev.mediapipeline.domain.port.ProviderUsage;
 import org.slf4j.Logger;
@@ -17,7 +19,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * The Cloudinary usage client, when an account is configured (any of {@code CLOUDINARY_URL},
+ * The Cloudinary usage client and media provider, when an account is configured (any of {@code CLOUDINARY_URL},
  * {@code CLOUDINARY_CLOUD_NAME}, {@code CLOUDINARY_API_KEY}, {@code CLOUDINARY_API_SECRET}). A half-configured
  * account fails the start with a message naming what to set; none at all turns provider usage off.
  */
@@ -35,6 +37,16 @@ public class CloudinaryUsageConfiguration {
         log.atInfo().addKeyValue("cloudName", account.cloudName()).addKeyValue("apiBaseUrl", account.apiBaseUrl())
                 .log("provider usage is on: polling Cloudinary's Admin API");
         return new CloudinaryUsageClient(account, connection.settings());
+    }
+
+    /**
+     * The same account destroys provider copies for clean-up-assets (with cache invalidation). It lives here
+     * because this is where the account is configured for every runtime that has one.
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(MediaProvider.class)
+    CloudinaryMediaProvider cloudinaryMediaProvider(CloudinaryProperties cloudinary, CloudinaryConnectionProperties connection) {
+        return new CloudinaryMediaProvider(cloudinary.account(connection.apiBaseUrl()), connection.settings());
     }
 
     static final class CloudinaryConfigured extends SpringBootCondition {

@@ -96,7 +96,8 @@ class PollUsageConfigurationTest {
     @Test
     void withoutCloudinaryTheFunctionIsWiredAndReportsProviderUsageOff() {
         runner.withUserConfiguration(Runtime.class).run(context -> {
-            assertThat(context).hasNotFailed().hasBean("pollUsage").doesNotHaveBean(ProviderUsage.class);
+            assertThat(context).hasNotFailed().hasBean("pollUsage").doesNotHaveBean(ProviderUsage.class)
+                    .doesNotHaveBean(dev.mediapipeline.domain.port.MediaProvider.class);
             assertThat(context.getBean(AlertSink.class)).isInstanceOf(LoggingAlertSink.class);
 
             UsageReportView report = context.getBean("pollUsage", PollUsageFunction.class).apply(new ScheduledTick("t"));
@@ -114,7 +115,8 @@ class PollUsageConfigurationTest {
                 "MEDIA_CLOUDINARY_API_BASE_URL", cloudinary.baseUrl()))
                 .withUserConfiguration(Runtime.class)
                 .run(context -> {
-                    assertThat(context).hasNotFailed().hasSingleBean(CloudinaryUsageClient.class);
+                    assertThat(context).hasNotFailed().hasSingleBean(CloudinaryUsageClient.class)
+                            .hasSingleBean(dev.mediapipeline.domain.port.MediaProvider.class);
 
                     UsageReportView report = context.getBean(PollUsageFunction.class).apply(new ScheduledTick("t"));
 
