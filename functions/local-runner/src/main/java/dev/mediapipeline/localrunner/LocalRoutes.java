@@ -117,16 +117,19 @@ class LocalRoutes {
         }
         AssetId assetId = signed.asset();
         long size = file.getSize();
+        if (size < signed.minBytes()) {
+            return toEntity(problems.problem(400, "invalid-request", "Empty file", "the '"
+                    + LocalUploadSigner.FILE_FIELD + "' part has no bytes; send the file itself"));
+        }
         try {
-            if (size < signed.minBytes() || size > signed.maxBytes()) {
+            if (size > signed.maxBytes()) {
                 throw new UploadRejectedException(UploadRejectedException.Kind.TOO_LARGE, "the upload has " + size
                         + " bytes; the signed policy allows " + signed.minBytes() + " to " + signed.maxBytes(),
                         signed.folder(), policy.ruleFor(signed.folder()).maxBytesByType());
             }
             policy.checkArrived(signed.folder(), signed.contentType(), size);
         } catch (UploadRejectedException e) {
-            FailureReason reason = size == 0 ? FailureReason.EMPTY : FailureReason.TOO_LARGE;
-            catalog.updateStatus(assetId, AssetStatus.FAILED, null, size, new Failure(reason, e.getMessage()));
+            catalog.updateStatus(assetId, AssetStatus.FAILED, null, size, new Failure(FailureReason.TOO_LARGE, e.getMessage()));
             log.atInfo().addKeyValue("assetId", assetId).addKeyValue("size", size).log("local upload refused: {}", e.getMessage());
             return toEntity(problems.problem(413, "too-large", "File too large", e.getMessage(), body -> {
                 body.put("assetId", assetId.toString());

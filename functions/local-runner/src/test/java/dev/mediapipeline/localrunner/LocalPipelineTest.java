@@ -141,6 +141,9 @@ class LocalPipelineTest {
         RunnerClient.Reply badSignature = client.upload(signed.get("upload"),
                 fields -> fields.put("signature", flipFirstDigit(fields.get("signature"))), bytes);
 
+        RunnerClient.Reply empty = client.upload(signed, new byte[0]);
+
+        assertThat(empty.status()).isEqualTo(400);
         assertThat(otherKey.status()).isEqualTo(403);
         assertThat(badSignature.status()).isEqualTo(403);
         assertThat(badSignature.body().get("detail").asText()).contains("signature");
