@@ -2,6 +2,7 @@ package dev.mediapipeline.processing.text;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -59,10 +60,28 @@ final class BoundedProcess {
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
+        long deadline = System.nanoTime() + REAP_WAIT.toNanos();
         try {
             process.waitFor(REAP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            // A signalled child can still be on its way out, above all on a busy machine: wait until each one is
+            // gone or a zombie (dead, waiting for a parent that may never reap it), bounded by the same wait.
+            while (System.nanoTime() < deadline && descendants.stream().anyMatch(BoundedProcess::stillRunning)) {
+                Thread.sleep(10);
+            }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean stillRunning(ProcessHandle handle) {
+        if (!handle.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(handle.pid()), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException | RuntimeException noProcFs) {
+            return handle.isAlive();
         }
     }
 }
