@@ -89,7 +89,8 @@ public final class JdbcAssetRemoval implements AssetRemoval {
 
     private int softDelete(UUID runId, AssetId id) {
         return jdbc.sql("""
-                        UPDATE assets a SET status = 'DELETED', updated_at = :now
+                        UPDATE assets a SET status = 'DELETED', failure_reason = NULL, failure_detail = NULL,
+                               updated_at = :now
                          WHERE a.id = :id AND a.deletion_run = :runId AND a.status <> 'DELETED'
                            AND\s""" + OrphanPredicates.NOT_ASSOCIATED)
                 .param("now", now(), Types.TIMESTAMP_WITH_TIMEZONE)

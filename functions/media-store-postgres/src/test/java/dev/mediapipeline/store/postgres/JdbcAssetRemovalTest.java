@@ -126,6 +126,21 @@ class JdbcAssetRemovalTest {
     }
 
     @Test
+    void remove_softDeletesAnUnusedFailedAsset_clearingItsFailure() {
+        AssetId id = rows.asset(AssetStatus.FAILED, days(31));
+        Orphan orphan = orphan(id, OrphanRule.UNUSED);
+        removal.claim(runId, orphan, CUTOFFS);
+
+        assertThat(removal.remove(runId, orphan)).isTrue();
+
+        assertThat(catalog.find(id)).hasValueSatisfying(asset -> {
+            assertThat(asset.status()).isEqualTo(AssetStatus.DELETED);
+            assertThat(asset.failure()).isNull();
+        });
+        assertThat(runRecord(id)).containsEntry("state", "DELETED");
+    }
+
+    @Test
     void remove_pastTheGracePeriod_deletesTheRowAndItsRenditions() {
         AssetId id = rows.asset(AssetStatus.DELETED, days(90), days(31), 1000L);
         rows.renditions(id, 10);
