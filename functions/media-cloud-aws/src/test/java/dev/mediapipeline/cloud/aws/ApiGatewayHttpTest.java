@@ -1,5 +1,7 @@
 package dev.mediapipeline.cloud.aws;
 
+import dev.mediapipeline.testkit.support.EventFiles;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.mediapipeline.domain.error.PermanentFailureException;

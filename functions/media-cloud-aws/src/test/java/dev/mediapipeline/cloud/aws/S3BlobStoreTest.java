@@ -1,5 +1,7 @@
 package dev.mediapipeline.cloud.aws;
 
+import dev.mediapipeline.testkit.support.ChildServer;
+
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import dev.mediapipeline.domain.port.BlobInfo;
 import org.junit.jupiter.api.AfterAll;

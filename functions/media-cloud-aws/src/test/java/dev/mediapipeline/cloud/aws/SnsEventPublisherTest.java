@@ -1,5 +1,9 @@
 package dev.mediapipeline.cloud.aws;
 
+import dev.mediapipeline.testkit.support.RequiredTools;
+
+import dev.mediapipeline.testkit.support.ChildServer;
+
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mediapipeline.domain.error.TransientFailureException;

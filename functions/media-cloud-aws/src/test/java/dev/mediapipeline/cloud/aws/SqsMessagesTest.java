@@ -1,5 +1,7 @@
 package dev.mediapipeline.cloud.aws;
 
+import dev.mediapipeline.testkit.support.EventFiles;
+
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.mediapipeline.domain.asset.FailureReason;

@@ -1,5 +1,9 @@
 package dev.mediapipeline.cloud.gcp;
 
+import dev.mediapipeline.testkit.support.RequiredTools;
+
+import dev.mediapipeline.testkit.support.ChildServer;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.api.gax.core.CredentialsProvider;
 import com.google.api.gax.core.NoCredentialsProvider;

@@ -1,5 +1,7 @@
 package dev.mediapipeline.cloud.gcp;
 
+import dev.mediapipeline.testkit.support.EventFiles;
+
 import dev.mediapipeline.domain.event.StorageObjectEvent;
 import dev.mediapipeline.support.http.HttpFunctionRequest;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,10 @@
 package dev.mediapipeline.cloud.gcp.replay;
 
+import dev.mediapipeline.testkit.support.RequiredTools;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.pubsub.v1.PubsubMessage;
-import dev.mediapipeline.cloud.gcp.RequiredTools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

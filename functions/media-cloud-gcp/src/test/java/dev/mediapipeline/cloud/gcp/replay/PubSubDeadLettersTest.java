@@ -1,10 +1,11 @@
 package dev.mediapipeline.cloud.gcp.replay;
 
+import dev.mediapipeline.testkit.support.RequiredTools;
+
 import com.google.api.gax.rpc.NotFoundException;
 import com.google.protobuf.ByteString;
 import com.google.pubsub.v1.PubsubMessage;
 import com.google.pubsub.v1.TopicName;
-import dev.mediapipeline.cloud.gcp.RequiredTools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,7 @@
 package dev.mediapipeline.cloud.gcp.replay;
 
+import dev.mediapipeline.testkit.support.ChildServer;
+
 import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.api.gax.grpc.GrpcCallContext;
 import com.google.api.gax.grpc.GrpcTransportChannel;
@@ -18,7 +20,6 @@ import com.google.pubsub.v1.ReceivedMessage;
 import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.SubscriptionName;
 import com.google.pubsub.v1.TopicName;
-import dev.mediapipeline.cloud.gcp.ChildServer;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 

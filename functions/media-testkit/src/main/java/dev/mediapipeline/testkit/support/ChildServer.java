@@ -1,4 +1,4 @@
-package dev.mediapipeline.cloud.aws;
+package dev.mediapipeline.testkit.support;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A protocol server run as a child process on a free port, stopped (with its children) on close. */
-final class ChildServer implements AutoCloseable {
+public final class ChildServer implements AutoCloseable {
 
     private final Process process;
     private final int port;
@@ -24,7 +24,7 @@ final class ChildServer implements AutoCloseable {
     }
 
     /** Starts {@code command} (which must listen on {@code port}) and waits until the port accepts connections. */
-    static ChildServer start(List<String> command, int port, Duration startupLimit) throws IOException, InterruptedException {
+    public static ChildServer start(List<String> command, int port, Duration startupLimit) throws IOException, InterruptedException {
         Path log = Files.createTempFile("child-server", ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ChildServer server = new ChildServer(process, port, log);
@@ -40,13 +40,13 @@ final class ChildServer implements AutoCloseable {
         return server;
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 

@@ -1,4 +1,4 @@
-package dev.mediapipeline.cloud.gcp;
+package dev.mediapipeline.testkit.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The repository's sample payloads ({@code events/<platform>/*.json}), found from the module directory upwards. */
-final class EventFiles {
+public final class EventFiles {
 
     private EventFiles() {
     }
 
-    static Path directory(String platform) {
+    public static Path directory(String platform) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("events/README.md"))) {
                 return dir.resolve("events").resolve(platform);
@@ -23,7 +23,7 @@ final class EventFiles {
         throw new IllegalStateException("no events/README.md above " + Path.of("").toAbsolutePath());
     }
 
-    static List<Path> all(String platform) {
+    public static List<Path> all(String platform) {
         try (Stream<Path> files = Files.list(directory(platform))) {
             return files.filter(file -> file.getFileName().toString().endsWith(".json")).sorted().toList();
         } catch (IOException e) {
@@ -31,11 +31,11 @@ final class EventFiles {
         }
     }
 
-    static String read(String platform, String name) {
+    public static String read(String platform, String name) {
         return read(directory(platform).resolve(name));
     }
 
-    static String read(Path file) {
+    public static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {

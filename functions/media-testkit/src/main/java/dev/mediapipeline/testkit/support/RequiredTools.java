@@ -1,4 +1,4 @@
-package dev.mediapipeline.cloud.gcp;
+package dev.mediapipeline.testkit.support;
 
 import org.junit.jupiter.api.Assumptions;
 
