@@ -64,3 +64,8 @@ output "database_jdbc_url" {
   description = "JDBC URL the functions use (for scripts/migrate)."
   value       = local.database_url
 }
+
+output "database_username" {
+  description = "PostgreSQL user the functions connect as (for scripts/migrate)."
+  value       = var.database_username
+}
