@@ -36,7 +36,7 @@ resource "aws_s3_bucket_versioning" "this" {
   bucket = aws_s3_bucket.this.id
 
   versioning_configuration {
-    status = var.versioning_enabled ? "Enabled" : "Suspended"
+    status = var.versioning_enabled ? "Enabled" : "Disabled"
   }
 }
 

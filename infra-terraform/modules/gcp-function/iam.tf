@@ -1,6 +1,6 @@
 resource "google_service_account" "this" {
   project      = var.project
-  account_id   = substr(var.name, 0, 30)
+  account_id   = trimsuffix(substr(var.name, 0, 30), "-")
   display_name = "Function ${var.name}"
 }
 

@@ -41,18 +41,50 @@ final class TerraformWorkspace {
     }
 
     CommandResult initAndValidate(String directory) {
-        Path dir = root.resolve(directory);
+        CommandResult init = init(directory);
+        if (!init.succeeded()) {
+            return init;
+        }
+        return terraform(directory, "validate", "-no-color");
+    }
+
+    /**
+     * Plans {@code directory} without any cloud: an override file gives the provider fake keys and turns off
+     * its account lookups, and nothing is refreshed, so only the configuration is evaluated. Returns the JSON
+     * plan ({@code terraform show -json}).
+     */
+    CommandResult planOffline(String directory, String providerOverride, String variables) {
+        try {
+            Files.writeString(root.resolve(directory).resolve("offline_override.tf"), providerOverride);
+            Files.writeString(root.resolve(directory).resolve("offline.tfvars"), variables);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        CommandResult init = init(directory);
+        if (!init.succeeded()) {
+            return init;
+        }
+        CommandResult plan = terraform(directory, "plan", "-input=false", "-no-color", "-refresh=false",
+                "-var-file=offline.tfvars", "-out=offline.plan");
+        if (!plan.succeeded()) {
+            return plan;
+        }
+        return terraform(directory, "show", "-json", "offline.plan");
+    }
+
+    private CommandResult init(String directory) {
+        return terraform(directory, "init", "-backend=false", "-input=false", "-no-color");
+    }
+
+    private CommandResult terraform(String directory, String... args) {
         Map<String, String> env = Map.of(
                 "TF_CLI_CONFIG_FILE", cliConfig.toString(),
                 "TF_DATA_DIR", root.getParent().resolve("data").resolve(directory.replace('/', '-')).toString(),
                 "TF_IN_AUTOMATION", "1",
                 "CHECKPOINT_DISABLE", "1");
-        CommandResult init = Commands.run(
-                List.of(terraform.toString(), "init", "-backend=false", "-input=false", "-no-color"), dir, env, TIMEOUT);
-        if (!init.succeeded()) {
-            return init;
-        }
-        return Commands.run(List.of(terraform.toString(), "validate", "-no-color"), dir, env, TIMEOUT);
+        List<String> command = new java.util.ArrayList<>(List.of(terraform.toString()));
+        command.addAll(List.of(args));
+        return Commands.run(command, root.resolve(directory), env, TIMEOUT);
     }
 
     private static void copyTerraformFiles(Path sources, Path target) throws IOException {
