@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>The documented wildcard allow-list (also in infra-terraform/README.md):
  * <ul>
  *   <li>{@code <named log group ARN>:*}: the log streams of the function's own log group;</li>
- *   <li>{@code <named bucket ARN>/<prefix>/*}: object keys under one prefix of one named bucket;</li>
+ *   <li>{@code <named bucket ARN>/<prefix>/*}: object keys under one prefix of one named bucket (a reference or a
+ *       literal {@code arn:aws:s3:::bucket});</li>
  *   <li>Deny statements ({@code s3:*} for plain-HTTP requests): a Deny never widens access;</li>
  *   <li>the AWS-managed AWSLambdaVPCAccessExecutionRole, attached only when a function runs in a VPC
  *       (network interfaces have no resource-level permissions).</li>
@@ -29,7 +30,7 @@ class PolicyRulesTest {
 
     private static final List<Pattern> ALLOWED_WILDCARD_RESOURCES = List.of(
             Pattern.compile("^\\$\\{[^}*]+}:\\*$"),
-            Pattern.compile("^\\$\\{[^}*]+}/[a-z0-9-]+/\\*$"));
+            Pattern.compile("^(\\$\\{[^}*]+}|arn:aws:s3:::[a-z0-9.-]+)/[a-z0-9-]+/\\*$"));
     private static final Set<String> ALLOWED_MANAGED_POLICIES = Set.of(
             "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole");
     private static final Set<String> ALLOWED_PROJECT_ROLES = Set.of("roles/eventarc.eventReceiver", "roles/pubsub.publisher");
