@@ -20,7 +20,7 @@ resource "google_pubsub_topic_iam_member" "storage_agent_publishes_notifications
   project = var.project
   topic   = module.storage_notifications_queue.topic_name
   role    = "roles/pubsub.publisher"
-  member  = data.google_storage_project_service_account.this.member
+  member  = "serviceAccount:${data.google_storage_project_service_account.this.email_address}"
 }
 
 resource "google_storage_notification" "originals_finalized" {

@@ -19,5 +19,5 @@ data "google_storage_project_service_account" "this" {
 resource "google_project_iam_member" "storage_agent_publishes_events" {
   project = var.project
   role    = "roles/pubsub.publisher"
-  member  = data.google_storage_project_service_account.this.member
+  member  = "serviceAccount:${data.google_storage_project_service_account.this.email_address}"
 }
