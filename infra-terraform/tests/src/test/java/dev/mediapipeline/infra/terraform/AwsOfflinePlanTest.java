@@ -97,6 +97,8 @@ class AwsOfflinePlanTest {
         assertThat(planned("aws_lambda_event_source_mapping")).hasSize(3).allSatisfy(mapping ->
                 assertThat(mapping.path("function_response_types").toString()).isEqualTo("[\"ReportBatchItemFailures\"]"));
         assertThat(planned("aws_lambda_function_url")).hasSize(2);
+        assertThat(changes("terraform_data")).extracting(change -> change.path("address").asText()).containsExactlyInAnyOrder(
+                "module.sign_upload.terraform_data.public_url_invoke[0]", "module.verify_webhook.terraform_data.public_url_invoke[0]");
         assertThat(resource("module.verify_webhook.aws_lambda_function_url.this[0]").path("authorization_type").asText()).isEqualTo("NONE");
         assertThat(resource("module.sign_upload.aws_lambda_function_url.this[0]").path("cors").get(0).path("allow_origins").toString())
                 .isEqualTo("[\"https://app.example.com\"]");

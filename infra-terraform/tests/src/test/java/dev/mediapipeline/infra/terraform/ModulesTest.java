@@ -103,6 +103,18 @@ class ModulesTest {
     }
 
     @Test
+    void aPublicFunctionUrlMayInvokeTheFunctionOnlyThroughTheUrl() {
+        TerraformDirectory function = tree.module("aws-function");
+        JsonNode urlPermission = function.resource("aws_lambda_permission", "public_url");
+        JsonNode invokePermission = function.resource("terraform_data", "public_url_invoke");
+        String command = Hcl.text(Hcl.block(Hcl.block(invokePermission, "provisioner"), "local-exec"), "command");
+
+        assertThat(Hcl.text(invokePermission, "count")).isEqualTo(Hcl.text(urlPermission, "count"));
+        assertThat(command).contains("--action lambda:InvokeFunction", "--principal '*'", "--invoked-via-function-url",
+                "--qualifier '${aws_lambda_alias.this.name}'");
+    }
+
+    @Test
     void functionUrlCorsAllowsPostFromTheGivenOriginsOnly() {
         JsonNode url = tree.module("aws-function").resource("aws_lambda_function_url", "this");
         JsonNode cors = Hcl.blocks(url, "cors").get(0);

@@ -22,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>{@code <named bucket ARN>/<prefix>/*}: object keys under one prefix of one named bucket (a reference or a
  *       literal {@code arn:aws:s3:::bucket});</li>
  *   <li>Deny statements ({@code s3:*} for plain-HTTP requests): a Deny never widens access;</li>
+ *   <li>anyone may call a Function URL with auth NONE: lambda:InvokeFunctionUrl, and lambda:InvokeFunction only
+ *       with lambda:InvokedViaFunctionUrl (the functions authenticate callers themselves);</li>
  *   <li>the AWS-managed AWSLambdaVPCAccessExecutionRole, attached only when a function runs in a VPC
  *       (network interfaces have no resource-level permissions).</li>
  * </ul>
