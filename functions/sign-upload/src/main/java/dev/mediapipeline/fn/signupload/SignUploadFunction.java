@@ -11,8 +11,11 @@ import dev.mediapipeline.domain.upload.SignUploadResult;
 import dev.mediapipeline.domain.upload.SignUploadService;
 import dev.mediapipeline.domain.upload.UploadRejectedException;
 import dev.mediapipeline.domain.upload.UploadRequest;
-import dev.mediapipeline.support.auth.HmacJwt;
+import dev.mediapipeline.domain.error.TransientFailureException;
+import dev.mediapipeline.support.auth.AuthUnavailableException;
+import dev.mediapipeline.support.auth.BearerAuthenticator;
 import dev.mediapipeline.support.auth.UnauthenticatedException;
+import dev.mediapipeline.support.http.CorsPolicy;
 import dev.mediapipeline.support.http.HttpFunctionRequest;
 import dev.mediapipeline.support.http.HttpFunctionResponse;
 import dev.mediapipeline.support.http.Problems;
@@ -29,6 +32,9 @@ import java.util.function.Function;
  *
  * <p>An optional {@code owner} ({@code {"type":"product","id":"42"}}) is recorded as the asset's first association,
  * so clean-up never takes the asset for an orphan.
+ *
+ * <p>Browsers are the main client: preflights ({@code OPTIONS}) are answered for the configured origins, and every
+ * answer to a listed origin carries {@code Access-Control-Allow-Origin}. Each request is counted by outcome.
  */
 public final class SignUploadFunction implements Function<HttpFunctionRequest, HttpFunctionResponse> {
 
@@ -37,23 +43,37 @@ public final class SignUploadFunction implements Function<HttpFunctionRequest, H
     static final int MAX_BODY_BYTES = 16 * 1024;
 
     private final SignUploadService service;
-    private final HmacJwt jwt;
+    private final BearerAuthenticator jwt;
     private final ObjectMapper json;
     private final Problems problems;
     private final AssetAssociations associations;
+    private final CorsPolicy cors;
+    private final SignUploadMetrics metrics;
 
     /** Without associations: a request that names an owner is refused rather than its owner silently dropped. */
-    public SignUploadFunction(SignUploadService service, HmacJwt jwt, ObjectMapper json) {
+    public SignUploadFunction(SignUploadService service, BearerAuthenticator jwt, ObjectMapper json) {
         this(service, jwt, json, null);
     }
 
     /** @param associations where an owner named in the request is recorded; null when the runtime has none */
-    public SignUploadFunction(SignUploadService service, HmacJwt jwt, ObjectMapper json, AssetAssociations associations) {
+    public SignUploadFunction(SignUploadService service, BearerAuthenticator jwt, ObjectMapper json,
+                              AssetAssociations associations) {
+        this(service, jwt, json, associations, CorsPolicy.none(), SignUploadMetrics.inMemory());
+    }
+
+    /**
+     * @param cors    which browser origins may call; {@link CorsPolicy#none()} for none
+     * @param metrics where outcomes are counted
+     */
+    public SignUploadFunction(SignUploadService service, BearerAuthenticator jwt, ObjectMapper json,
+                              AssetAssociations associations, CorsPolicy cors, SignUploadMetrics metrics) {
         this.service = service;
         this.jwt = jwt;
         this.json = json;
         this.problems = new Problems(json);
         this.associations = associations;
+        this.cors = cors;
+        this.metrics = metrics;
     }
 
     /** A sign request: what to upload and, optionally, the host-application record that will use it. */
@@ -62,9 +82,18 @@ public final class SignUploadFunction implements Function<HttpFunctionRequest, H
 
     @Override
     public HttpFunctionResponse apply(HttpFunctionRequest request) {
+        if (CorsPolicy.isPreflight(request)) {
+            return cors.preflight(request, problems);
+        }
+        HttpFunctionResponse response = handle(request);
+        metrics.countOutcome(response.status());
+        return cors.decorate(request, response);
+    }
+
+    private HttpFunctionResponse handle(HttpFunctionRequest request) {
         if (!"POST".equalsIgnoreCase(request.method())) {
             return problems.problem(405, "method-not-allowed", "Method not allowed", "sign-upload accepts POST only",
-                    null, Map.of("Allow", "POST"));
+                    null, Map.of("Allow", "POST, OPTIONS"));
         }
         Caller caller;
         try {
@@ -73,6 +102,10 @@ public final class SignUploadFunction implements Function<HttpFunctionRequest, H
             log.atInfo().addKeyValue("reason", e.getMessage()).log("sign-upload refused: unauthenticated");
             return problems.problem(401, "unauthenticated", "Unauthenticated", e.getMessage(), null,
                     Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
+        } catch (AuthUnavailableException e) {
+            log.atWarn().addKeyValue("reason", e.getMessage()).log("sign-upload cannot check tokens");
+            return problems.problem(503, "auth-unavailable", "Cannot check tokens right now", e.getMessage(), null,
+                    Map.of("Retry-After", "5"));
         }
         if (!ContentTypes.normalise(request.header("Content-Type")).equals("application/json")) {
             return problems.problem(415, "unsupported-media-type", "Unsupported media type",
@@ -103,6 +136,11 @@ public final class SignUploadFunction implements Function<HttpFunctionRequest, H
                     body -> e.requiredRoles().forEach(body.putArray("requiredRoles")::add), null);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the sign response", e);
+        } catch (TransientFailureException e) {
+            log.atWarn().addKeyValue("folder", sign.upload().folder()).addKeyValue("error", e.toString())
+                    .log("sign-upload failed for now");
+            return problems.problem(503, "unavailable", "Try again shortly", "the upload could not be signed right now; "
+                    + "nothing was recorded, so simply ask again", null, Map.of("Retry-After", "2"));
         }
     }
 
