@@ -41,6 +41,7 @@ public final class SignUploadFunction implements Function<HttpFunctionRequest, H
     private static final Logger log = LoggerFactory.getLogger(SignUploadFunction.class);
     /** A sign request is a few hundred bytes; anything much larger is not one. */
     static final int MAX_BODY_BYTES = 16 * 1024;
+    static final java.util.List<String> REQUEST_FIELDS = java.util.List.of("folder", "filename", "contentType", "size", "owner");
 
     private final SignUploadService service;
     private final BearerAuthenticator jwt;
@@ -165,6 +166,13 @@ public final class SignUploadFunction implements Function<HttpFunctionRequest, H
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("the body must be a JSON object with folder, filename, contentType and size");
         }
+        node.fieldNames().forEachRemaining(name -> {
+            if (!REQUEST_FIELDS.contains(name)) {
+                // e.g. a client trying to choose the key or Cloudinary's public_id/folder itself
+                throw new IllegalArgumentException("unknown field '" + printable(name) + "': a sign request has only "
+                        + String.join(", ", REQUEST_FIELDS) + "; the storage key is always chosen by the server");
+            }
+        });
         JsonNode size = node.get("size");
         if (size == null || !size.canConvertToLong() || !size.isIntegralNumber()) {
             throw new IllegalArgumentException("size must be the file's size in bytes (an integer)");
@@ -172,6 +180,11 @@ public final class SignUploadFunction implements Function<HttpFunctionRequest, H
         UploadRequest upload = new UploadRequest(text(node, "folder"), text(node, "filename"), text(node, "contentType"),
                 size.asLong());
         return new SignRequest(upload, owner(node.get("owner")));
+    }
+
+    private static String printable(String name) {
+        String shortened = name.length() > 40 ? name.substring(0, 40) + "…" : name;
+        return shortened.replaceAll("\\p{Cntrl}|[\u202A-\u202E\u2066-\u2069]", "?");
     }
 
     private static Optional<AssetAssociations.Owner> owner(JsonNode owner) {
