@@ -51,11 +51,13 @@ public record MediaProperties(
      * @param keyPrefix      first segment of every original's key, unless a folder sets its own
      * @param allowedOrigins browser origins allowed to call sign-upload (CORS), e.g. {@code https://app.example.com}
      * @param folders        folder → its rule, e.g. {@code media.upload.folders.products.types[image/jpeg]=5MB};
-     *                       empty means the built-in defaults (products, avatars, banners, documents)
+     *                       merged over the built-in folders (products, avatars, banners, documents): a built-in
+     *                       folder keeps its types and roles unless they are given
+     * @param defaultFolders false drops the built-in folders, so only the configured ones exist
      */
     public record Upload(@DefaultValue("15m") Duration validity, String target,
                          @DefaultValue("originals") String keyPrefix, List<String> allowedOrigins,
-                         Map<String, Folder> folders) {
+                         Map<String, Folder> folders, @DefaultValue("true") boolean defaultFolders) {
 
         public Upload {
             allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
@@ -66,8 +68,10 @@ public record MediaProperties(
     /**
      * One folder's rule.
      *
-     * @param types     content type → largest size, e.g. {@code types[image/jpeg]=5MB}; at least one
-     * @param roles     a caller needs one of these; empty means {@code media.auth.required-role}
+     * @param types     content type → largest size, e.g. {@code types[image/jpeg]=5MB}; at least one, unless the
+     *                  folder is a built-in one (then its built-in types)
+     * @param roles     a caller needs one of these; empty means the built-in folder's roles, else
+     *                  {@code media.auth.required-role}
      * @param keyPrefix overrides {@code media.upload.key-prefix} for this folder
      * @param target    overrides {@code media.upload.target} for this folder
      */

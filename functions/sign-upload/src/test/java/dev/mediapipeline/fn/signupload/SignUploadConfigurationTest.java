@@ -60,7 +60,7 @@ class SignUploadConfigurationTest {
     @Test
     void foldersTargetsRolesAndPrefixesComeFromProperties() {
         runner.withPropertyValues("cloudinary.cloud-name=demo", "cloudinary.api-key=123", "cloudinary.api-secret=abc",
-                "media.upload.target=s3", "media.upload.key-prefix=uploads",
+                "media.upload.target=s3", "media.upload.key-prefix=uploads", "media.upload.default-folders=false",
                 "media.upload.folders.products.types[image/jpeg]=2MB",
                 "media.upload.folders.avatars.types[image/png]=1MB",
                 "media.upload.folders.avatars.target=cloudinary",
@@ -78,6 +78,25 @@ class SignUploadConfigurationTest {
     }
 
     @Test
+    void aBuiltInFolderGivenOnlyATargetKeepsItsTypesAndRoles_andTheOtherBuiltInFoldersStay() {
+        runner.withPropertyValues("cloudinary.url=cloudinary://123:abc@demo", "media.upload.folders.banners.target=cloudinary",
+                "media.upload.folders.flyers.types[application/pdf]=1MB").run(context -> {
+            UploadPolicy policy = context.getBean(UploadPolicy.class);
+            assertThat(policy.folders()).containsKeys("products", "avatars", "banners", "documents", "flyers");
+            assertThat(policy.ruleFor("banners").maxBytesByType()).containsEntry("image/png", 10L * 1024 * 1024);
+            assertThat(policy.ruleFor("banners").roles()).containsExactlyInAnyOrder("staff", "admin");
+            assertThat(policy.ruleFor("banners").target()).isEqualTo("cloudinary");
+            assertThat(policy.ruleFor("flyers").roles()).isEmpty();
+        });
+    }
+
+    @Test
+    void aNewFolderWithoutTypesStopsTheStartNamingTheProperty() {
+        runner.withPropertyValues("media.upload.folders.flyers.roles=staff").run(context -> assertThat(context)
+                .hasFailed().getFailure().rootCause().hasMessageContaining("media.upload.folders.flyers.types"));
+    }
+
+    @Test
     void aFolderNamingATargetWithoutASignerStopsTheStartWithAClearMessage() {
         runner.withPropertyValues("media.upload.folders.avatars.types[image/png]=1MB",
                 "media.upload.folders.avatars.target=gcs").run(context -> assertThat(context).hasFailed()
@@ -90,7 +109,8 @@ class SignUploadConfigurationTest {
         runner.withPropertyValues("media.upload.target=gcs").run(context -> assertThat(context).hasFailed()
                 .getFailure().rootCause().hasMessageContaining("MEDIA_UPLOAD_TARGET"));
         runner.withPropertyValues("cloudinary.cloud-name=demo").run(context -> assertThat(context).hasFailed()
-                .getFailure().rootCause().hasMessageContaining("CLOUDINARY_API_KEY"));
+                .getFailure().hasStackTraceContaining("Cloudinary is half configured")
+                .hasStackTraceContaining("CLOUDINARY_API_KEY"));
     }
 
     @Test
