@@ -19,8 +19,8 @@ import java.util.Map;
  * what was uploaded.
  *
  * <p>What Cloudinary cannot be told per upload: a byte cap. Its signed upload parameters have no size limit (the
- * account's plan sets one; an upload preset can restrict formats and transformations, not bytes), so the grant's cap
- * is checked only at signing, against the size the client declared. A signature is valid for one hour from its
+ * account's plan sets one; the Upload Widget's limit is checked in the browser only), so the grant's cap is checked
+ * only at signing, against the size the client declared. A signature is valid for one hour from its
  * timestamp, so a longer grant is shortened to that.
  */
 public final class CloudinaryUploadSigner implements UploadSigner {

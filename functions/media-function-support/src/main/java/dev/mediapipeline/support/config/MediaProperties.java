@@ -35,6 +35,11 @@ public record MediaProperties(
                        @DefaultValue("60s") Duration leeway, String issuer, String audience, String jwksUrl,
                        @DefaultValue("10m") Duration jwksRefresh) {
 
+        /** The claim rules every token must meet: leeway, and issuer and audience when configured. */
+        public dev.mediapipeline.support.auth.ClaimChecks claimChecks() {
+            return new dev.mediapipeline.support.auth.ClaimChecks(leeway, issuer, audience);
+        }
+
         /** The HS256 secrets, in order; empty when none is set. */
         public List<String> jwtSecrets() {
             if (jwtSecret == null || jwtSecret.isBlank()) {

@@ -8,7 +8,6 @@ import dev.mediapipeline.domain.upload.SignUploadService;
 import dev.mediapipeline.domain.upload.UploadPolicy;
 import dev.mediapipeline.domain.upload.UploadTargets;
 import dev.mediapipeline.support.auth.BearerAuthenticator;
-import dev.mediapipeline.support.auth.ClaimChecks;
 import dev.mediapipeline.support.auth.HmacJwt;
 import dev.mediapipeline.support.auth.JwksKeys;
 import dev.mediapipeline.support.auth.JwtAuthenticator;
@@ -41,10 +40,6 @@ public class SignUploadConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SignUploadConfiguration.class);
 
-    static ClaimChecks claimChecks(MediaProperties.Auth auth) {
-        return new ClaimChecks(auth.leeway(), auth.issuer(), auth.audience());
-    }
-
     /** Our own HS256 tokens; also what the local runner issues its development token with. */
     @Bean
     @ConditionalOnMissingBean
@@ -56,7 +51,7 @@ public class SignUploadConfiguration {
                     + "the environment");
         }
         try {
-            return HmacJwt.fromSecrets(auth.jwtSecrets(), clock, claimChecks(auth), json);
+            return HmacJwt.fromSecrets(auth.jwtSecrets(), clock, auth.claimChecks(), json);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("MEDIA_AUTH_JWT_SECRET: " + e.getMessage(), e);
         }
@@ -69,7 +64,7 @@ public class SignUploadConfiguration {
         MediaProperties.Auth auth = properties.auth();
         JwksKeys jwks = auth.jwksUrl() == null || auth.jwksUrl().isBlank() ? null
                 : new JwksKeys(URI.create(auth.jwksUrl()), auth.jwksRefresh(), clock, json);
-        return new JwtAuthenticator(hmacJwt, jwks, claimChecks(auth), clock, json);
+        return new JwtAuthenticator(hmacJwt, jwks, auth.claimChecks(), clock, json);
     }
 
     @Bean
