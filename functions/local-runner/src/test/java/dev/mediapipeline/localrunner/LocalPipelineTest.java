@@ -112,7 +112,7 @@ class LocalPipelineTest {
     void theSameFinalizedEventDeliveredTenTimesLeavesOneAssetAndOneSetOfRenditions() throws Exception {
         JsonNode asset = client.uploadAndSettle("products", RunnerClient.FIXTURES.resolve("logo-alpha.png"), "image/png");
         String assetId = asset.get("assetId").asText();
-        String key = "originals/products/" + assetId + ".png";
+        String key = "originals/products/" + assetId + "/logo-alpha.png";
         BlobInfo original = blobs.stat(key).orElseThrow();
         StorageObjectEvent event = new StorageObjectEvent(blobs.bucket(), key, original.generation(), original.size(),
                 original.contentType(), original.metadata(), original.updated());
@@ -154,7 +154,7 @@ class LocalPipelineTest {
         JsonNode asset = client.uploadAndSettle("products", RunnerClient.FIXTURES.resolve("logo-alpha.png"), "image/png");
         String assetId = asset.get("assetId").asText();
 
-        RunnerClient.Reply original = client.get("/blobs/originals/products/" + assetId + ".png");
+        RunnerClient.Reply original = client.get("/blobs/originals/products/" + assetId + "/logo-alpha.png");
         RunnerClient.Reply rendition = client.get(asset.at("/renditions/0/url").asText());
 
         assertThat(original.status()).isEqualTo(200);
@@ -310,5 +310,39 @@ class LocalPipelineTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void aBrowserPageOnAnAllowedOriginCanSignUploadAndReadTheAsset() throws Exception {
+        String page = "http://localhost:8000";
+        RunnerClient browser = client.fromOrigin(page);
+        byte[] bytes = Files.readAllBytes(RunnerClient.FIXTURES.resolve("logo-alpha.png"));
+
+        RunnerClient.Reply preflight = browser.preflight("/sign-upload", "POST", "authorization,content-type");
+        assertThat(preflight.status()).isEqualTo(200);
+        assertThat(preflight.raw().headers().allValues("Access-Control-Allow-Origin")).containsExactly(page);
+        assertThat(preflight.raw().headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase())
+                .contains("authorization").contains("content-type");
+
+        RunnerClient.Reply signed = browser.sign("products", "logo.png", "image/png", bytes.length);
+        assertThat(signed.status()).isEqualTo(200);
+        assertThat(signed.raw().headers().allValues("Access-Control-Allow-Origin")).containsExactly(page);
+
+        RunnerClient.Reply uploaded = browser.upload(signed.body(), bytes);
+        assertThat(uploaded.status()).isEqualTo(201);
+        assertThat(uploaded.raw().headers().allValues("Access-Control-Allow-Origin")).containsExactly(page);
+        assertThat(browser.get("/assets/" + signed.body().get("assetId").asText()).raw().headers()
+                .allValues("Access-Control-Allow-Origin")).containsExactly(page);
+    }
+
+    @Test
+    void aPageOnAnyOtherOriginIsRefusedAtThePreflight() throws Exception {
+        RunnerClient stranger = client.fromOrigin("https://evil.example");
+
+        RunnerClient.Reply preflight = stranger.preflight("/sign-upload", "POST", "authorization,content-type");
+
+        assertThat(preflight.status()).isEqualTo(403);
+        assertThat(preflight.raw().headers().allValues("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(stranger.preflight("/local-upload", "POST", "content-type").status()).isEqualTo(403);
     }
 }

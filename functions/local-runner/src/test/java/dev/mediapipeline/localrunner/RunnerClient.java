@@ -27,10 +27,33 @@ final class RunnerClient {
     private final ObjectMapper json = new ObjectMapper();
     private final String baseUrl;
     private final String token;
+    private final String origin;
 
     RunnerClient(String baseUrl, String token) {
+        this(baseUrl, token, null);
+    }
+
+    private RunnerClient(String baseUrl, String token, String origin) {
         this.baseUrl = baseUrl;
         this.token = token;
+        this.origin = origin;
+    }
+
+    /** The same client as a browser page on {@code origin} would be: every request carries that Origin header. */
+    RunnerClient fromOrigin(String origin) {
+        return new RunnerClient(baseUrl, token, origin);
+    }
+
+    /** A CORS preflight, as a browser sends it before a cross-origin request with these headers. */
+    Reply preflight(String path, String method, String requestHeaders) throws Exception {
+        return send(builder(URI.create(baseUrl + path)).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Access-Control-Request-Method", method)
+                .header("Access-Control-Request-Headers", requestHeaders).build());
+    }
+
+    private HttpRequest.Builder builder(URI uri) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+        return origin == null ? builder : builder.header("Origin", origin);
     }
 
     record Reply(int status, JsonNode body, HttpResponse<byte[]> raw) {
@@ -39,7 +62,7 @@ final class RunnerClient {
     Reply sign(String folder, String filename, String contentType, long size) throws Exception {
         String body = json.writeValueAsString(Map.of("folder", folder, "filename", filename, "contentType", contentType,
                 "size", size));
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/sign-upload"))
+        return send(builder(URI.create(baseUrl + "/sign-upload"))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
@@ -65,14 +88,14 @@ final class RunnerClient {
                 + "\"; filename=\"upload\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         out.write(file);
         out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create(upload.get("url").asText()))
+        return send(builder(URI.create(upload.get("url").asText()))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build());
     }
 
     Reply get(String pathOrUrl) throws Exception {
         String url = pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl + pathOrUrl;
-        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+        return send(builder(URI.create(url)).GET().build());
     }
 
     JsonNode awaitSettled(String assetId, Duration timeout) throws Exception {

@@ -58,6 +58,32 @@ public record CloudinaryAccount(String cloudName, String apiKey, String apiSecre
         return URI.create(apiBaseUrl + "/v1_1/" + cloudName + "/usage");
     }
 
+    /** The upload endpoint of this account for a resource type ({@code image}, {@code video}, {@code raw}). */
+    public URI uploadUri(String resourceType) {
+        return URI.create(apiBaseUrl + "/v1_1/" + cloudName + "/" + resourceType + "/upload");
+    }
+
+    /**
+     * The account from {@code CLOUDINARY_URL} or, when that is unset, the three separate settings; empty when none of
+     * them is set. The URL wins when both forms are given.
+     *
+     * @throws IllegalArgumentException naming what is missing (never a secret) when only some are set
+     */
+    public static java.util.Optional<CloudinaryAccount> resolve(String url, String cloudName, String apiKey,
+                                                                 String apiSecret) {
+        if (present(url)) {
+            return java.util.Optional.of(fromUrl(url));
+        }
+        if (!present(cloudName) && !present(apiKey) && !present(apiSecret)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new CloudinaryAccount(cloudName, apiKey, apiSecret, null));
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
     /** Never shows the secret, so the record can be logged. */
     @Override
     public String toString() {

@@ -62,7 +62,8 @@ class UploadPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "evil\u202Egpj.exe", "line\nbreak"})
+    @ValueSource(strings = {"", "evil\u202Egpj.exe", "line\nbreak", "../../etc/passwd", "a/b.jpg", "a\\b.jpg",
+            "..", "mark\u200Fed.jpg"})
     void badFilenamesAreBadRequests(String filename) {
         assertThatThrownBy(() -> policy.check(new UploadRequest("products", filename, "image/jpeg", 100)))
                 .isInstanceOfSatisfying(UploadRejectedException.class,
@@ -73,5 +74,18 @@ class UploadPolicyTest {
     void zeroOrNegativeSizesAreBadRequests() {
         assertThatThrownBy(() -> policy.check(new UploadRequest("products", "a.jpg", "image/jpeg", 0)))
                 .isInstanceOf(UploadRejectedException.class);
+    }
+
+    @Test
+    void aFilenameOfTwoHundredFiftySixCharactersIsTooLong() {
+        assertThat(policy.check(new UploadRequest("products", "a".repeat(251) + ".jpg", "image/jpeg", 1))).isPositive();
+        assertThatThrownBy(() -> policy.check(new UploadRequest("products", "a".repeat(252) + ".jpg", "image/jpeg", 1)))
+                .hasMessageContaining("longer than 255");
+    }
+
+    @Test
+    void bannersNeedStaffOrAdminByDefault() {
+        assertThat(policy.ruleFor("banners").roles()).containsExactlyInAnyOrder("staff", "admin");
+        assertThat(policy.ruleFor("products").roles()).isEmpty();
     }
 }

@@ -53,7 +53,7 @@ class SignUploadServiceTest {
         var asset = catalog.find(result.assetId()).orElseThrow();
         assertThat(asset.status()).isEqualTo(AssetStatus.PENDING_UPLOAD);
         assertThat(asset.owner()).isEqualTo("alice");
-        assertThat(asset.objectKey()).isEqualTo("originals/products/" + result.assetId() + ".jpg");
+        assertThat(asset.objectKey()).isEqualTo("originals/products/" + result.assetId() + "/hero.jpg");
         assertThat(grants).singleElement().satisfies(grant -> {
             assertThat(grant.objectKey()).isEqualTo(asset.objectKey());
             assertThat(grant.contentType()).isEqualTo("image/jpeg");
@@ -65,11 +65,60 @@ class SignUploadServiceTest {
     }
 
     @Test
-    void theFilenameNeverReachesTheObjectKey() {
-        SignUploadResult result = service.sign(alice, new UploadRequest("products", "../../etc/passwd", "image/png", 10));
+    void theFilenameReachesTheObjectKeyOnlySanitisedAndWithTheSignedTypesExtension() {
+        SignUploadResult result = service.sign(alice, new UploadRequest("products", "Été Shot (1).exe.HTML", "image/png", 10));
 
         assertThat(catalog.find(result.assetId()).orElseThrow().objectKey())
-                .isEqualTo("originals/products/" + result.assetId() + ".png");
+                .isEqualTo("originals/products/" + result.assetId() + "/ete-shot-1-exe.png");
+    }
+
+    @Test
+    void aPathAsFilenameIsRefused() {
+        assertThatThrownBy(() -> service.sign(alice, new UploadRequest("products", "../../etc/passwd", "image/png", 10)))
+                .isInstanceOf(UploadRejectedException.class).hasMessageContaining("plain file name");
+        assertThat(catalog.size()).isZero();
+    }
+
+    @Test
+    void aFolderWithItsOwnRolesAcceptsAnyOfThemAndNotTheDefaultRole() {
+        Caller staff = new Caller("sam", Set.of("staff"));
+
+        assertThat(service.sign(staff, new UploadRequest("banners", "b.png", "image/png", 10)).assetId()).isNotNull();
+        assertThatThrownBy(() -> service.sign(alice, new UploadRequest("banners", "b.png", "image/png", 10)))
+                .isInstanceOfSatisfying(AccessDeniedException.class,
+                        e -> assertThat(e.requiredRoles()).containsExactlyInAnyOrder("staff", "admin"));
+    }
+
+    @Test
+    void theResultReportsTheExpiryTheSignerActuallySigned() {
+        Instant shorter = clock.instant().plus(Duration.ofMinutes(4));
+        UploadSigner shortening = fixedSigner("short", shorter);
+        SignUploadService service = new SignUploadService(UploadPolicy.defaults(), shortening, catalog, clock,
+                Duration.ofMinutes(15), "uploader");
+
+        assertThat(service.sign(alice, new UploadRequest("products", "a.jpg", "image/jpeg", 10)).expiresAt())
+                .isEqualTo(shorter);
+    }
+
+    @Test
+    void aFolderTargetChoosesItsSigner_andAnUnknownTargetFailsAtStartup() {
+        UploadSigner other = fixedSigner("other", null);
+        Map<String, dev.mediapipeline.domain.upload.FolderRule> rules = new java.util.LinkedHashMap<>(UploadPolicy.defaults().folders());
+        var products = rules.get("products");
+        rules.put("products", new dev.mediapipeline.domain.upload.FolderRule("products", products.maxBytesByType(),
+                Set.of(), "originals", "other"));
+        UploadPolicy policy = new UploadPolicy(rules);
+        SignUploadService routed = new SignUploadService(policy,
+                dev.mediapipeline.domain.upload.UploadTargets.of(List.of(signer, other), "test", policy), catalog, clock,
+                Duration.ofMinutes(15), "uploader");
+
+        assertThat(routed.sign(alice, new UploadRequest("products", "a.jpg", "image/jpeg", 10)).upload().target())
+                .isEqualTo("other");
+        assertThat(routed.sign(alice, new UploadRequest("avatars", "a.jpg", "image/jpeg", 10)).upload().target())
+                .isEqualTo("test");
+        assertThatThrownBy(() -> dev.mediapipeline.domain.upload.UploadTargets.of(List.of(signer), "test", policy))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("folder 'products' names target 'other'").hasMessageContaining("test");
     }
 
     @Test
@@ -87,5 +136,20 @@ class SignUploadServiceTest {
                 .isInstanceOf(UploadRejectedException.class);
         assertThat(catalog.size()).isZero();
         assertThat(grants).isEmpty();
+    }
+
+    /** A signer that answers the same form every time, reporting {@code expiresAt} (null: the grant's). */
+    private static UploadSigner fixedSigner(String target, Instant expiresAt) {
+        return new UploadSigner() {
+            @Override
+            public String target() {
+                return target;
+            }
+
+            @Override
+            public SignedUpload sign(UploadGrant grant) {
+                return new SignedUpload(target, "POST", "http://" + target + ".test/", Map.of(), "file", expiresAt);
+            }
+        };
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mediapipeline.support.auth.HmacJwt;
 import dev.mediapipeline.support.config.MediaProperties;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /** The bearer-token verifier of the admin routes, from the same secret sign-upload uses. */
@@ -19,6 +18,7 @@ final class BearerTokens {
             throw new IllegalStateException("the admin routes need a bearer-token secret: set MEDIA_AUTH_JWT_SECRET "
                     + "(at least 32 bytes) from Secret Manager / Secrets Manager or the environment");
         }
-        return new HmacJwt(secret.getBytes(StandardCharsets.UTF_8), clock, properties.auth().leeway(), json);
+        // The same comma-separated list (rotation), issuer and audience rules as sign-upload.
+        return HmacJwt.fromSecrets(properties.auth().jwtSecrets(), clock, properties.auth().claimChecks(), json);
     }
 }

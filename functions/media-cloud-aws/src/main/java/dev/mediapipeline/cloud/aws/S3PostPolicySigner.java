@@ -102,7 +102,9 @@ public final class S3PostPolicySigner implements UploadSigner {
         byte[] signingKey = SigV4.signingKey(signing.secretAccessKey(), SCOPE_DATE.format(now), region.id(), "s3");
         fields.put("policy", policy);
         fields.put("x-amz-signature", SigV4.signatureHex(signingKey, policy));
-        return new SignedUpload(target(), "POST", uploadUrl.toString(), fields, FILE_FIELD);
+        // The policy's expiration has millisecond precision; report exactly that instant.
+        return new SignedUpload(target(), "POST", uploadUrl.toString(), fields, FILE_FIELD,
+                expiresAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
     private Instant expiry(UploadGrant grant, AwsCredentials signing, Instant now) {

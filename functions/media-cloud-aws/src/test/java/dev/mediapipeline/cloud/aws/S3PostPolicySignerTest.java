@@ -158,6 +158,7 @@ class S3PostPolicySignerTest {
                 .sign(grant("k", 10, NOW.plus(Duration.ofMinutes(15))));
 
         assertThat(policyOf(upload).get("expiration").asText()).isEqualTo("2026-05-01T10:05:00.000Z");
+        assertThat(upload.expiresAt()).isEqualTo(credentialsExpire);
     }
 
     @Test

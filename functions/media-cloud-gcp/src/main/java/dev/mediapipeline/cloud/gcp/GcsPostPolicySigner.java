@@ -86,13 +86,16 @@ public final class GcsPostPolicySigner implements UploadSigner {
             throw new IllegalArgumentException("the upload grant expired at " + grant.expiresAt());
         }
         validMillis = Math.min(validMillis, LONGEST_VALIDITY.toMillis());
+        java.time.Instant signedExpiry = java.time.Instant.ofEpochMilli(storage.getOptions().getClock().millisTime()
+                + validMillis).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         PostFieldsV4 fields = PostFieldsV4.newBuilder().setContentType(grant.contentType()).build();
         PostConditionsV4 conditions = PostConditionsV4.newBuilder()
                 .addContentLengthRangeCondition((int) grant.minBytes(), (int) grant.maxBytes())
                 .build();
         PostPolicyV4 policy = storage.generateSignedPostPolicyV4(BlobInfo.newBuilder(bucket, grant.objectKey()).build(),
                 validMillis, TimeUnit.MILLISECONDS, fields, conditions, options());
-        return new SignedUpload(target(), "POST", policy.getUrl(), inBrowserOrder(policy.getFields()), FILE_FIELD);
+        return new SignedUpload(target(), "POST", policy.getUrl(), inBrowserOrder(policy.getFields()), FILE_FIELD,
+                signedExpiry);
     }
 
     private PostPolicyV4Option[] options() {

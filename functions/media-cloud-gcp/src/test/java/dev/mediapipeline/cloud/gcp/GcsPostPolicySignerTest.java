@@ -170,8 +170,9 @@ class GcsPostPolicySignerTest {
     void theExpiryIsTheGrantsButNeverBeyondSevenDays() throws Exception {
         GcsPostPolicySigner signer = new GcsPostPolicySigner(storage, "b", GcsPostPolicySigner.UrlStyle.PATH);
 
-        assertThat(policyOf(signer.sign(grant("k", 10, NOW.plus(Duration.ofDays(30))))).get("expiration").asText())
-                .isEqualTo("2026-05-08T10:00:00Z");
+        SignedUpload capped = signer.sign(grant("k", 10, NOW.plus(Duration.ofDays(30))));
+        assertThat(policyOf(capped).get("expiration").asText()).isEqualTo("2026-05-08T10:00:00Z");
+        assertThat(capped.expiresAt()).isEqualTo(Instant.parse("2026-05-08T10:00:00Z"));
         assertThatThrownBy(() -> signer.sign(grant("k", 10, NOW))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("expired");
         assertThatThrownBy(() -> signer.sign(grant("k", 3_000_000_000L, NOW.plusSeconds(60))))

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import static dev.mediapipeline.domain.upload.UploadRejectedException.Kind.INVALID_REQUEST;
@@ -37,15 +38,19 @@ public final class UploadPolicy {
         this.folders = Collections.unmodifiableMap(copy);
     }
 
+    /** Who may upload banners by default: they show on every page, so not every uploader may replace them. */
+    public static final Set<String> BANNER_ROLES = Set.of("staff", "admin");
+
     /**
      * The defaults: images (JPEG, PNG, WebP, GIF) up to 5 MB in {@code products} and {@code avatars},
-     * up to 10 MB in {@code banners}; {@code documents} takes the same images up to 5 MB and PDFs up to 20 MB.
+     * up to 10 MB in {@code banners} (roles {@code staff} or {@code admin} only); {@code documents} takes the same
+     * images up to 5 MB and PDFs up to 20 MB. Keys under {@code originals/}, the default target everywhere.
      */
     public static UploadPolicy defaults() {
         Map<String, FolderRule> rules = new LinkedHashMap<>();
         rules.put("products", imagesOnly("products", 5 * MEGABYTE));
         rules.put("avatars", imagesOnly("avatars", 5 * MEGABYTE));
-        rules.put("banners", imagesOnly("banners", 10 * MEGABYTE));
+        rules.put("banners", imagesOnly("banners", 10 * MEGABYTE).withRoles(BANNER_ROLES));
         Map<String, Long> documents = new LinkedHashMap<>(imagesOnly("documents", 5 * MEGABYTE).maxBytesByType());
         documents.put(ContentTypes.PDF, 20 * MEGABYTE);
         rules.put("documents", new FolderRule("documents", documents));
@@ -128,10 +133,15 @@ public final class UploadPolicy {
         if (filename.codePoints().anyMatch(UploadPolicy::isControlOrBidi)) {
             throw UploadRejectedException.invalid("filename contains control or bidirectional-override characters");
         }
+        if (filename.contains("/") || filename.contains("\\") || filename.contains("..")) {
+            throw UploadRejectedException.invalid("filename must be a plain file name such as 'photo.jpg', without "
+                    + "'/', '\\' or '..'; got '" + printable(filename) + "'");
+        }
     }
 
     private static boolean isControlOrBidi(int codePoint) {
         return Character.isISOControl(codePoint)
+                || codePoint == 0x061C || codePoint == 0x200E || codePoint == 0x200F
                 || (codePoint >= 0x202A && codePoint <= 0x202E)
                 || (codePoint >= 0x2066 && codePoint <= 0x2069);
     }

@@ -3,7 +3,6 @@ package dev.mediapipeline.support.config;
 import dev.mediapipeline.domain.thumbnail.RenditionFormat;
 import dev.mediapipeline.domain.thumbnail.ThumbnailLimits;
 import dev.mediapipeline.domain.thumbnail.ThumbnailSpec;
-import dev.mediapipeline.domain.upload.FolderRule;
 import dev.mediapipeline.domain.upload.UploadPolicy;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -13,8 +12,6 @@ import org.springframework.context.annotation.Bean;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /** Turns {@link MediaProperties} into the domain's values once, at startup. */
@@ -31,17 +28,7 @@ public class MediaDomainConfiguration {
     @Bean
     @ConditionalOnMissingBean
     UploadPolicy uploadPolicy(MediaProperties properties) {
-        Map<String, Map<String, org.springframework.util.unit.DataSize>> folders = properties.upload().folders();
-        if (folders == null || folders.isEmpty()) {
-            return UploadPolicy.defaults();
-        }
-        Map<String, FolderRule> rules = new LinkedHashMap<>();
-        folders.forEach((folder, caps) -> {
-            Map<String, Long> bytes = new LinkedHashMap<>();
-            caps.forEach((type, size) -> bytes.put(type, size.toBytes()));
-            rules.put(folder, new FolderRule(folder, bytes));
-        });
-        return new UploadPolicy(rules);
+        return UploadPolicyProperties.toPolicy(properties.upload());
     }
 
     @Bean

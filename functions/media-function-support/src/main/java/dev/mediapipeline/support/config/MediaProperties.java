@@ -21,20 +21,66 @@ public record MediaProperties(
         @DefaultValue("http://localhost:8080") String publicBaseUrl) {
 
     /**
-     * @param jwtSecret    HS256 secret for bearer tokens (at least 32 bytes); from Secret Manager / Secrets Manager or the environment
-     * @param requiredRole role a caller needs to sign uploads
+     * @param jwtSecret    HS256 secret(s) for bearer tokens, each at least 32 bytes; comma-separated during a rotation
+     *                     (new first: tokens are issued with the first, any of them verifies); from Secret Manager /
+     *                     Secrets Manager or the environment
+     * @param requiredRole role a caller needs to sign uploads in folders that name no roles of their own
      * @param leeway       clock skew tolerated on exp/nbf
+     * @param issuer       when set, tokens must carry exactly this {@code iss}
+     * @param audience     when set, tokens must name this {@code aud} (a string or one of an array)
+     * @param jwksUrl      when set, RS256 tokens are accepted too, verified with the keys this JWKS URL serves
+     * @param jwksRefresh  how long fetched JWKS keys are used before they are fetched again
      */
     public record Auth(String jwtSecret, @DefaultValue("uploader") String requiredRole,
-                       @DefaultValue("60s") Duration leeway) {
+                       @DefaultValue("60s") Duration leeway, String issuer, String audience, String jwksUrl,
+                       @DefaultValue("10m") Duration jwksRefresh) {
+
+        /** The claim rules every token must meet: leeway, and issuer and audience when configured. */
+        public dev.mediapipeline.support.auth.ClaimChecks claimChecks() {
+            return new dev.mediapipeline.support.auth.ClaimChecks(leeway, issuer, audience);
+        }
+
+        /** The HS256 secrets, in order; empty when none is set. */
+        public List<String> jwtSecrets() {
+            if (jwtSecret == null || jwtSecret.isBlank()) {
+                return List.of();
+            }
+            return java.util.Arrays.stream(jwtSecret.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        }
     }
 
     /**
-     * @param validity how long a signed upload stays usable
-     * @param folders  folder → content type → cap, e.g. {@code media.upload.folders.products[image/jpeg]=5MB};
-     *                 empty means the built-in defaults (products, avatars, banners, documents)
+     * @param validity       how long a signed upload stays usable (at most 7 days; a target may shorten it)
+     * @param target         the default upload target: {@code s3}, {@code gcs}, {@code cloudinary} or {@code local};
+     *                       unset picks the only one this deployment has (Cloudinary only when named)
+     * @param keyPrefix      first segment of every original's key, unless a folder sets its own
+     * @param allowedOrigins browser origins allowed to call sign-upload (CORS), e.g. {@code https://app.example.com}
+     * @param folders        folder → its rule, e.g. {@code media.upload.folders.products.types[image/jpeg]=5MB};
+     *                       merged over the built-in folders (products, avatars, banners, documents): a built-in
+     *                       folder keeps its types and roles unless they are given
+     * @param defaultFolders false drops the built-in folders, so only the configured ones exist
      */
-    public record Upload(@DefaultValue("15m") Duration validity, Map<String, Map<String, DataSize>> folders) {
+    public record Upload(@DefaultValue("15m") Duration validity, String target,
+                         @DefaultValue("originals") String keyPrefix, List<String> allowedOrigins,
+                         Map<String, Folder> folders, @DefaultValue("true") boolean defaultFolders) {
+
+        public Upload {
+            allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+            folders = folders == null ? Map.of() : folders;
+        }
+    }
+
+    /**
+     * One folder's rule.
+     *
+     * @param types     content type → largest size, e.g. {@code types[image/jpeg]=5MB}; at least one, unless the
+     *                  folder is a built-in one (then its built-in types)
+     * @param roles     a caller needs one of these; empty means the built-in folder's roles, else
+     *                  {@code media.auth.required-role}
+     * @param keyPrefix overrides {@code media.upload.key-prefix} for this folder
+     * @param target    overrides {@code media.upload.target} for this folder
+     */
+    public record Folder(Map<String, DataSize> types, List<String> roles, String keyPrefix, String target) {
     }
 
     /**

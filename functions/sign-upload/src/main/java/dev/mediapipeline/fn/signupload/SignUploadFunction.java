@@ -11,8 +11,11 @@ import dev.mediapipeline.domain.upload.SignUploadResult;
 import dev.mediapipeline.domain.upload.SignUploadService;
 import dev.mediapipeline.domain.upload.UploadRejectedException;
 import dev.mediapipeline.domain.upload.UploadRequest;
-import dev.mediapipeline.support.auth.HmacJwt;
+import dev.mediapipeline.domain.error.TransientFailureException;
+import dev.mediapipeline.support.auth.AuthUnavailableException;
+import dev.mediapipeline.support.auth.BearerAuthenticator;
 import dev.mediapipeline.support.auth.UnauthenticatedException;
+import dev.mediapipeline.support.http.CorsPolicy;
 import dev.mediapipeline.support.http.HttpFunctionRequest;
 import dev.mediapipeline.support.http.HttpFunctionResponse;
 import dev.mediapipeline.support.http.Problems;
@@ -29,31 +32,49 @@ import java.util.function.Function;
  *
  * <p>An optional {@code owner} ({@code {"type":"product","id":"42"}}) is recorded as the asset's first association,
  * so clean-up never takes the asset for an orphan.
+ *
+ * <p>Browsers are the main client: preflights ({@code OPTIONS}) are answered for the configured origins, and every
+ * answer to a listed origin carries {@code Access-Control-Allow-Origin}. Each request is counted by outcome.
  */
 public final class SignUploadFunction implements Function<HttpFunctionRequest, HttpFunctionResponse> {
 
     private static final Logger log = LoggerFactory.getLogger(SignUploadFunction.class);
     /** A sign request is a few hundred bytes; anything much larger is not one. */
     static final int MAX_BODY_BYTES = 16 * 1024;
+    static final java.util.List<String> REQUEST_FIELDS = java.util.List.of("folder", "filename", "contentType", "size", "owner");
 
     private final SignUploadService service;
-    private final HmacJwt jwt;
+    private final BearerAuthenticator jwt;
     private final ObjectMapper json;
     private final Problems problems;
     private final AssetAssociations associations;
+    private final CorsPolicy cors;
+    private final SignUploadMetrics metrics;
 
     /** Without associations: a request that names an owner is refused rather than its owner silently dropped. */
-    public SignUploadFunction(SignUploadService service, HmacJwt jwt, ObjectMapper json) {
+    public SignUploadFunction(SignUploadService service, BearerAuthenticator jwt, ObjectMapper json) {
         this(service, jwt, json, null);
     }
 
     /** @param associations where an owner named in the request is recorded; null when the runtime has none */
-    public SignUploadFunction(SignUploadService service, HmacJwt jwt, ObjectMapper json, AssetAssociations associations) {
+    public SignUploadFunction(SignUploadService service, BearerAuthenticator jwt, ObjectMapper json,
+                              AssetAssociations associations) {
+        this(service, jwt, json, associations, CorsPolicy.none(), SignUploadMetrics.inMemory());
+    }
+
+    /**
+     * @param cors    which browser origins may call; {@link CorsPolicy#none()} for none
+     * @param metrics where outcomes are counted
+     */
+    public SignUploadFunction(SignUploadService service, BearerAuthenticator jwt, ObjectMapper json,
+                              AssetAssociations associations, CorsPolicy cors, SignUploadMetrics metrics) {
         this.service = service;
         this.jwt = jwt;
         this.json = json;
         this.problems = new Problems(json);
         this.associations = associations;
+        this.cors = cors;
+        this.metrics = metrics;
     }
 
     /** A sign request: what to upload and, optionally, the host-application record that will use it. */
@@ -62,9 +83,18 @@ public final class SignUploadFunction implements Function<HttpFunctionRequest, H
 
     @Override
     public HttpFunctionResponse apply(HttpFunctionRequest request) {
+        if (CorsPolicy.isPreflight(request)) {
+            return cors.preflight(request, problems);
+        }
+        HttpFunctionResponse response = handle(request);
+        metrics.countOutcome(response.status());
+        return cors.decorate(request, response);
+    }
+
+    private HttpFunctionResponse handle(HttpFunctionRequest request) {
         if (!"POST".equalsIgnoreCase(request.method())) {
             return problems.problem(405, "method-not-allowed", "Method not allowed", "sign-upload accepts POST only",
-                    null, Map.of("Allow", "POST"));
+                    null, Map.of("Allow", "POST, OPTIONS"));
         }
         Caller caller;
         try {
@@ -73,6 +103,10 @@ public final class SignUploadFunction implements Function<HttpFunctionRequest, H
             log.atInfo().addKeyValue("reason", e.getMessage()).log("sign-upload refused: unauthenticated");
             return problems.problem(401, "unauthenticated", "Unauthenticated", e.getMessage(), null,
                     Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
+        } catch (AuthUnavailableException e) {
+            log.atWarn().addKeyValue("reason", e.getMessage()).log("sign-upload cannot check tokens");
+            return problems.problem(503, "auth-unavailable", "Cannot check tokens right now", e.getMessage(), null,
+                    Map.of("Retry-After", "5"));
         }
         if (!ContentTypes.normalise(request.header("Content-Type")).equals("application/json")) {
             return problems.problem(415, "unsupported-media-type", "Unsupported media type",
@@ -103,6 +137,11 @@ public final class SignUploadFunction implements Function<HttpFunctionRequest, H
                     body -> e.requiredRoles().forEach(body.putArray("requiredRoles")::add), null);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the sign response", e);
+        } catch (TransientFailureException e) {
+            log.atWarn().addKeyValue("folder", sign.upload().folder()).addKeyValue("error", e.toString())
+                    .log("sign-upload failed for now");
+            return problems.problem(503, "unavailable", "Try again shortly", "the upload could not be signed right now; "
+                    + "nothing was recorded, so simply ask again", null, Map.of("Retry-After", "2"));
         }
     }
 
@@ -127,6 +166,13 @@ public final class SignUploadFunction implements Function<HttpFunctionRequest, H
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("the body must be a JSON object with folder, filename, contentType and size");
         }
+        node.fieldNames().forEachRemaining(name -> {
+            if (!REQUEST_FIELDS.contains(name)) {
+                // e.g. a client trying to choose the key or Cloudinary's public_id/folder itself
+                throw new IllegalArgumentException("unknown field '" + printable(name) + "': a sign request has only "
+                        + String.join(", ", REQUEST_FIELDS) + "; the storage key is always chosen by the server");
+            }
+        });
         JsonNode size = node.get("size");
         if (size == null || !size.canConvertToLong() || !size.isIntegralNumber()) {
             throw new IllegalArgumentException("size must be the file's size in bytes (an integer)");
@@ -134,6 +180,11 @@ public final class SignUploadFunction implements Function<HttpFunctionRequest, H
         UploadRequest upload = new UploadRequest(text(node, "folder"), text(node, "filename"), text(node, "contentType"),
                 size.asLong());
         return new SignRequest(upload, owner(node.get("owner")));
+    }
+
+    private static String printable(String name) {
+        String shortened = name.length() > 40 ? name.substring(0, 40) + "…" : name;
+        return shortened.replaceAll("\\p{Cntrl}|[\u202A-\u202E\u2066-\u2069]", "?");
     }
 
     private static Optional<AssetAssociations.Owner> owner(JsonNode owner) {

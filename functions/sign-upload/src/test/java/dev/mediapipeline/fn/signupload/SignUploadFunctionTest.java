@@ -84,7 +84,7 @@ class SignUploadFunctionTest {
         assertThat(body.get("target").asText()).isEqualTo("local");
         assertThat(body.at("/upload/method").asText()).isEqualTo("POST");
         assertThat(body.at("/upload/url").asText()).isEqualTo("http://localhost:8080/local-upload");
-        assertThat(body.at("/upload/fields/key").asText()).isEqualTo("originals/products/" + id + ".jpg");
+        assertThat(body.at("/upload/fields/key").asText()).isEqualTo("originals/products/" + id + "/hero.jpg");
         assertThat(body.at("/upload/fileField").asText()).isEqualTo("file");
         assertThat(Instant.parse(body.get("expiresAt").asText())).isEqualTo(clock.instant().plus(Duration.ofMinutes(15)));
         assertThat(catalog.find(id).orElseThrow().status()).isEqualTo(AssetStatus.PENDING_UPLOAD);
@@ -210,6 +210,6 @@ class SignUploadFunctionTest {
         HttpFunctionResponse response = function.apply(new HttpFunctionRequest("GET", "/sign-upload", Map.of(), new byte[0]));
 
         assertThat(response.status()).isEqualTo(405);
-        assertThat(response.headers()).containsEntry("Allow", "POST");
+        assertThat(response.headers()).containsEntry("Allow", "POST, OPTIONS");
     }
 }
