@@ -1,0 +1,139 @@
+package dev.mediapipeline.cloud.gcp.testing;
+
+import com.google.auth.oauth2.ServiceAccountCredentials;
+import com.google.cloud.storage.BlobId;
+import com.google.cloud.storage.BlobInfo;
+import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.contrib.nio.testing.LocalStorageHelper;
+import dev.mediapipeline.domain.asset.Asset;
+import dev.mediapipeline.domain.asset.AssetId;
+import dev.mediapipeline.store.postgres.JdbcAssetCatalog;
+import dev.mediapipeline.store.postgres.testing.TestDatabase;
+import dev.mediapipeline.testkit.support.RequiredTools;
+
+import javax.sql.DataSource;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a GCP deployable talks to, on one machine: the Pub/Sub emulator (events and webhook topics, each with a pull
+ * subscription to look at what was published), an in-memory Cloud Storage that can sign POST policies (a generated
+ * service-account key), and a fresh migrated PostgreSQL database. Bucket names match the samples in
+ * {@code events/gcp}. {@link #properties()} is the configuration a deployable needs, under the names its
+ * environment variables bind to.
+ */
+public final class GcpTestEnvironment implements AutoCloseable {
+
+    public static final String PROJECT = "media-test";
+    public static final String ORIGINALS_BUCKET = "media-prod-originals";
+    public static final String DERIVED_BUCKET = "media-prod-derived";
+    public static final String EVENTS_TOPIC = "media-events";
+    public static final String WEBHOOK_TOPIC = "media-webhook";
+    public static final String EVENTS_SUBSCRIPTION = "media-events-watch";
+    public static final String WEBHOOK_SUBSCRIPTION = "media-webhook-watch";
+    public static final String SIGNER_EMAIL = "media-signer@media-test.iam.gserviceaccount.com";
+
+    private final PubSubEmulatorProcess pubsub;
+    private final Storage storage;
+    private final TestDatabase database;
+
+    private GcpTestEnvironment(PubSubEmulatorProcess pubsub, Storage storage, TestDatabase database) {
+        this.pubsub = pubsub;
+        this.storage = storage;
+        this.database = database;
+    }
+
+    /** Starts everything; skips the test (fails it with -Dmedia.requireTools=true) without the emulator. */
+    public static GcpTestEnvironment start() throws Exception {
+        String missing = PubSubEmulatorProcess.unavailableReason();
+        RequiredTools.assumeAvailable(missing == null, missing);
+        PubSubEmulatorProcess pubsub = PubSubEmulatorProcess.start();
+        pubsub.createTopic(PROJECT, EVENTS_TOPIC);
+        pubsub.createTopic(PROJECT, WEBHOOK_TOPIC);
+        pubsub.createSubscription(PROJECT, EVENTS_SUBSCRIPTION, EVENTS_TOPIC);
+        pubsub.createSubscription(PROJECT, WEBHOOK_SUBSCRIPTION, WEBHOOK_TOPIC);
+        // The in-memory storage has every bucket already; it is handed to the deployables through InProcessStorage.
+        Storage storage = signingInMemoryStorage();
+        InProcessStorage.install(storage);
+        return new GcpTestEnvironment(pubsub, storage, TestDatabase.fresh());
+    }
+
+    private static Storage signingInMemoryStorage() throws NoSuchAlgorithmException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        ServiceAccountCredentials signer = ServiceAccountCredentials.newBuilder().setClientEmail(SIGNER_EMAIL)
+                .setPrivateKey(generator.generateKeyPair().getPrivate()).setProjectId(PROJECT).build();
+        return LocalStorageHelper.getOptions().toBuilder().setCredentials(signer).build().getService();
+    }
+
+    /** The configuration of a deployable against these services (Spring property names). */
+    public Map<String, String> properties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("media.gcp.project", PROJECT);
+        properties.put("media.gcp.originals-bucket", ORIGINALS_BUCKET);
+        properties.put("media.gcp.derived-bucket", DERIVED_BUCKET);
+        properties.put("media.gcp.events-topic", EVENTS_TOPIC);
+        properties.put("media.gcp.webhook-topic", WEBHOOK_TOPIC);
+        properties.put("media.gcp.pubsub-emulator-host", pubsub.host());
+        properties.put("spring.datasource.url", database.jdbcUrl());
+        properties.put("spring.datasource.username", database.user());
+        properties.put("spring.datasource.password", "");
+        return properties;
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+
+    public DataSource dataSource() {
+        return database.dataSource();
+    }
+
+    public JdbcAssetCatalog catalog() {
+        return new JdbcAssetCatalog(database.dataSource(), Clock.systemUTC());
+    }
+
+    /** What the function published to a topic, waiting up to {@code wait} for the first message. */
+    public List<PubSubEmulatorProcess.Received> published(String subscription, Duration wait) throws Exception {
+        return pubsub.pull(PROJECT, subscription, wait);
+    }
+
+    /**
+     * An upload as sign-upload and the browser leave it: the catalog row (pending) and the object in the originals
+     * bucket. The asset id is the object name's file stem or its parent folder, whichever is a UUID.
+     */
+    public AssetId seedUpload(String key, byte[] content, String contentType) {
+        AssetId id = assetIdIn(key);
+        String[] parts = key.split("/");
+        catalog().insert(Asset.pending(id, parts[1], parts[parts.length - 1], contentType, content.length, key, null,
+                Instant.now()));
+        storage.create(BlobInfo.newBuilder(BlobId.of(ORIGINALS_BUCKET, key)).setContentType(contentType).build(),
+                content);
+        return id;
+    }
+
+    private static AssetId assetIdIn(String key) {
+        String[] parts = key.split("/");
+        for (int i = parts.length - 1; i >= 0; i--) {
+            String stem = parts[i].contains(".") ? parts[i].substring(0, parts[i].indexOf('.')) : parts[i];
+            try {
+                return AssetId.parse(stem);
+            } catch (IllegalArgumentException notAnId) {
+                // keep looking
+            }
+        }
+        throw new IllegalArgumentException("no asset id (UUID) in " + key);
+    }
+
+    @Override
+    public void close() throws Exception {
+        InProcessStorage.uninstall();
+        pubsub.close();
+    }
+}

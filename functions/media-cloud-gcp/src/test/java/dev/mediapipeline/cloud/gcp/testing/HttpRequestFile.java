@@ -1,0 +1,44 @@
+package dev.mediapipeline.cloud.gcp.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * An HTTP request described by a file in {@code events/gcp} ({@code http-*.json}): {@code method}, {@code path},
+ * {@code headers} and {@code body} (the raw body as text, sent as UTF-8). Header values may hold placeholders such as
+ * {@code {{token}}} or {@code {{signature}}} that a test fills in, because a bearer token or a webhook signature
+ * is only valid for a while.
+ */
+public record HttpRequestFile(String method, String path, Map<String, String> headers, byte[] body) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static HttpRequestFile parse(String json) throws IOException {
+        JsonNode node = JSON.readTree(json);
+        Map<String, String> headers = new LinkedHashMap<>();
+        node.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+        return new HttpRequestFile(node.path("method").asText("POST"), node.path("path").asText("/"), headers,
+                node.path("body").asText("").getBytes(StandardCharsets.UTF_8));
+    }
+
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The same request with each header value passed through {@code fill} (placeholders replaced). */
+    public HttpRequestFile withHeaders(UnaryOperator<String> fill) {
+        Map<String, String> filled = new LinkedHashMap<>();
+        headers.forEach((name, value) -> filled.put(name, fill.apply(value)));
+        return new HttpRequestFile(method, path, filled, body);
+    }
+
+    public HttpRequestFile withMethod(String otherMethod) {
+        return new HttpRequestFile(otherMethod, path, headers, otherMethod.equals("GET") ? new byte[0] : body);
+    }
+}
