@@ -118,6 +118,20 @@ public final class GcpTestEnvironment implements AutoCloseable {
         return id;
     }
 
+    /** A file of the repository's {@code fixtures/} directory (real media for the functions to work on). */
+    public static byte[] fixture(String name) throws java.io.IOException {
+        return java.nio.file.Files.readAllBytes(dev.mediapipeline.testkit.support.EventFiles.directory("gcp")
+                .getParent().getParent().resolve("fixtures").resolve(name));
+    }
+
+    /** Names of the objects in a bucket under a prefix. */
+    public List<String> objectNames(String bucket, String prefix) {
+        List<String> names = new java.util.ArrayList<>();
+        storage.list(bucket, Storage.BlobListOption.prefix(prefix)).iterateAll()
+                .forEach(blob -> names.add(blob.getName()));
+        return names;
+    }
+
     private static AssetId assetIdIn(String key) {
         String[] parts = key.split("/");
         for (int i = parts.length - 1; i >= 0; i--) {
