@@ -12,7 +12,11 @@ import dev.mediapipeline.store.postgres.testing.TestDatabase;
 import dev.mediapipeline.testkit.support.RequiredTools;
 
 import javax.sql.DataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.util.Base64;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,11 +69,37 @@ public final class GcpTestEnvironment implements AutoCloseable {
     }
 
     private static Storage signingInMemoryStorage() throws NoSuchAlgorithmException {
+        ServiceAccountCredentials signer = ServiceAccountCredentials.newBuilder().setClientEmail(SIGNER_EMAIL)
+                .setPrivateKey(newSigningKey()).setProjectId(PROJECT).build();
+        return LocalStorageHelper.getOptions().toBuilder().setCredentials(signer).build().getService();
+    }
+
+    private static PrivateKey newSigningKey() throws NoSuchAlgorithmException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        ServiceAccountCredentials signer = ServiceAccountCredentials.newBuilder().setClientEmail(SIGNER_EMAIL)
-                .setPrivateKey(generator.generateKeyPair().getPrivate()).setProjectId(PROJECT).build();
-        return LocalStorageHelper.getOptions().toBuilder().setCredentials(signer).build().getService();
+        return generator.generateKeyPair().getPrivate();
+    }
+
+    /**
+     * A service-account key file ({@code GOOGLE_APPLICATION_CREDENTIALS}) of {@value #SIGNER_EMAIL} with a new key:
+     * enough for a deployable in another process to sign POST policies without any network call.
+     */
+    public static Path serviceAccountKeyFile() throws Exception {
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(newSigningKey().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        Map<String, String> key = new LinkedHashMap<>();
+        key.put("type", "service_account");
+        key.put("project_id", PROJECT);
+        key.put("private_key_id", "test-key");
+        key.put("private_key", pem);
+        key.put("client_email", SIGNER_EMAIL);
+        key.put("client_id", "1");
+        key.put("token_uri", "http://127.0.0.1:9/token");
+        Path file = Files.createTempFile("service-account", ".json");
+        Files.writeString(file, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(key));
+        file.toFile().deleteOnExit();
+        return file;
     }
 
     /** The configuration of a deployable against these services (Spring property names). */
@@ -85,6 +115,24 @@ public final class GcpTestEnvironment implements AutoCloseable {
         properties.put("spring.datasource.username", database.user());
         properties.put("spring.datasource.password", "");
         return properties;
+    }
+
+    /**
+     * The same configuration as a deployed function's environment variables (the deployment contract's names), for a
+     * deployable run in a process of its own. The in-memory storage cannot be shared with another process.
+     */
+    public Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("GOOGLE_CLOUD_PROJECT", PROJECT);
+        environment.put("MEDIA_GCP_ORIGINALS_BUCKET", ORIGINALS_BUCKET);
+        environment.put("MEDIA_GCP_DERIVED_BUCKET", DERIVED_BUCKET);
+        environment.put("MEDIA_GCP_EVENTS_TOPIC", EVENTS_TOPIC);
+        environment.put("MEDIA_GCP_WEBHOOK_TOPIC", WEBHOOK_TOPIC);
+        environment.put("MEDIA_GCP_PUBSUB_EMULATOR_HOST", pubsub.host());
+        environment.put("SPRING_DATASOURCE_URL", database.jdbcUrl());
+        environment.put("SPRING_DATASOURCE_USERNAME", database.user());
+        environment.put("SPRING_DATASOURCE_PASSWORD", "");
+        return environment;
     }
 
     public Storage storage() {

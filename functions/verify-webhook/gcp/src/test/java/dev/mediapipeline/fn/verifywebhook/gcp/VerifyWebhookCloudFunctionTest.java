@@ -9,18 +9,14 @@ import dev.mediapipeline.cloud.gcp.testing.GcpTestEnvironment;
 import dev.mediapipeline.cloud.gcp.testing.HttpRequestFile;
 import dev.mediapipeline.cloud.gcp.testing.PubSubEmulatorProcess;
 import dev.mediapipeline.domain.webhook.ReceivedNotification;
-import dev.mediapipeline.testkit.support.EventFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -33,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class VerifyWebhookCloudFunctionTest {
 
-    private static final String API_SECRET = "cloudinary-api-secret-for-tests";
-
     private static GcpTestEnvironment cloud;
     private static FunctionsFrameworkServer function;
 
@@ -42,7 +36,7 @@ class VerifyWebhookCloudFunctionTest {
     static void start() throws Exception {
         cloud = GcpTestEnvironment.start();
         Map<String, String> properties = new HashMap<>(cloud.properties());
-        properties.put("cloudinary.url", "cloudinary://123456789012345:" + API_SECRET + "@demo-cloud");
+        properties.put("cloudinary.url", CloudinarySignatures.CLOUDINARY_URL);
         function = FunctionsFrameworkServer.start(VerifyWebhookCloudFunction.class, "http", properties);
     }
 
@@ -58,7 +52,7 @@ class VerifyWebhookCloudFunctionTest {
 
     @Test
     void aGenuineNotificationIsAnsweredAndQueuedWithItsBodyByteForByte() throws Exception {
-        HttpRequestFile request = signed(sample(), API_SECRET);
+        HttpRequestFile request = CloudinarySignatures.signedSample(CloudinarySignatures.API_SECRET);
 
         HttpResponse<byte[]> answer = function.send(request);
 
@@ -80,7 +74,7 @@ class VerifyWebhookCloudFunctionTest {
 
     @Test
     void aForgedSignatureIsRefusedWith401AndNothingIsQueued() throws Exception {
-        HttpResponse<byte[]> answer = function.send(signed(sample(), "not-the-secret"));
+        HttpResponse<byte[]> answer = function.send(CloudinarySignatures.signedSample("not-the-secret"));
 
         assertThat(answer.statusCode()).isEqualTo(401);
         assertThat(new String(answer.body(), StandardCharsets.UTF_8)).contains("invalid-signature");
@@ -89,23 +83,9 @@ class VerifyWebhookCloudFunctionTest {
 
     @Test
     void aRequestWithoutBodyIsAGetAndRefusedWith405() throws Exception {
-        HttpResponse<byte[]> answer = function.send(signed(sample(), API_SECRET).withMethod("GET"));
+        HttpResponse<byte[]> answer = function.send(CloudinarySignatures.signedSample(CloudinarySignatures.API_SECRET).withMethod("GET"));
 
         assertThat(answer.statusCode()).isEqualTo(405);
         assertThat(answer.headers().firstValue("Allow")).contains("POST");
-    }
-
-    private static HttpRequestFile sample() throws Exception {
-        return HttpRequestFile.parse(EventFiles.read("gcp", "http-verify-webhook.json"));
-    }
-
-    /** Cloudinary's signature: SHA-256 over the raw body, the timestamp and the secret, in hex. */
-    private static HttpRequestFile signed(HttpRequestFile request, String secret) throws Exception {
-        String timestamp = Long.toString(Instant.now().getEpochSecond());
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                (request.bodyText() + timestamp + secret).getBytes(StandardCharsets.UTF_8));
-        String signature = HexFormat.of().formatHex(digest);
-        return request.withHeaders(value -> value.replace("{{timestamp}}", timestamp)
-                .replace("{{signature}}", signature));
     }
 }

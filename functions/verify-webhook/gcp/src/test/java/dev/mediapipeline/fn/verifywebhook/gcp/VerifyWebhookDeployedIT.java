@@ -1,0 +1,76 @@
+package dev.mediapipeline.fn.verifywebhook.gcp;
+
+import dev.mediapipeline.cloud.gcp.testing.ArtifactChecks;
+import dev.mediapipeline.cloud.gcp.testing.DeployedFunctionProcess;
+import dev.mediapipeline.cloud.gcp.testing.GcpTestEnvironment;
+import dev.mediapipeline.cloud.gcp.testing.HttpRequestFile;
+import dev.mediapipeline.cloud.gcp.testing.PubSubEmulatorProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The built {@code target/verify-webhook-gcp.jar} in a JVM of its own under the Functions Framework invoker with
+ * GcfJarLauncher as the target, configured by environment variables only, called over HTTP.
+ */
+class VerifyWebhookDeployedIT {
+
+    private static GcpTestEnvironment cloud;
+    private static DeployedFunctionProcess function;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cloud = GcpTestEnvironment.start();
+        Map<String, String> environment = new HashMap<>(cloud.environment());
+        environment.put("CLOUDINARY_URL", CloudinarySignatures.CLOUDINARY_URL);
+        function = DeployedFunctionProcess.start(Path.of("target/verify-webhook-gcp.jar"), "http", environment);
+        System.out.println("verify-webhook-gcp: invoker process listening after " + function.startup().toMillis() + " ms");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (function != null) {
+            function.close();
+        }
+        if (cloud != null) {
+            cloud.close();
+        }
+    }
+
+    @Test
+    void theDeployedFunctionVerifiesAndQueuesTheNotificationAsSent() throws Exception {
+        HttpRequestFile request = CloudinarySignatures.signedSample(CloudinarySignatures.API_SECRET);
+
+        HttpResponse<byte[]> answer = function.send(request);
+
+        assertThat(answer.statusCode()).as(new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(new String(answer.body(), StandardCharsets.UTF_8)).contains("\"status\":\"queued\"");
+        List<PubSubEmulatorProcess.Received> queued = cloud.published(GcpTestEnvironment.WEBHOOK_SUBSCRIPTION,
+                Duration.ofSeconds(10));
+        assertThat(queued).singleElement().satisfies(message -> assertThat(message.text())
+                .contains(request.bodyText().replace("\"", "\\\"")));
+    }
+
+    @Test
+    void aForgedNotificationGets401FromTheDeployedFunction() throws Exception {
+        assertThat(function.send(CloudinarySignatures.signedSample("forged")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theArtifactIsAGcfJarLauncherZipWithoutAwsLibrariesUnder40Mb() throws Exception {
+        long bytes = ArtifactChecks.check("verify-webhook-gcp", VerifyWebhookCloudFunction.class);
+
+        System.out.println("verify-webhook-gcp.jar: " + bytes + " bytes");
+        assertThat(bytes).isLessThan(40L * 1024 * 1024);
+    }
+}
