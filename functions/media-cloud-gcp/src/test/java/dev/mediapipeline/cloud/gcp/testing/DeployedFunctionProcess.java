@@ -6,7 +6,6 @@ import dev.mediapipeline.testkit.support.ChildServer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,11 +66,7 @@ public final class DeployedFunctionProcess implements AutoCloseable {
     }
 
     public HttpResponse<byte[]> send(HttpRequestFile request) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri.resolve(request.path().substring(1)))
-                .method(request.method(), request.body().length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
-        request.headers().forEach(builder::header);
-        return http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return http.send(request.toHttpRequest(uri), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @Override

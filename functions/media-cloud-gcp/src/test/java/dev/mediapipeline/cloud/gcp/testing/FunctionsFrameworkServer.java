@@ -64,11 +64,7 @@ public final class FunctionsFrameworkServer implements AutoCloseable {
 
     /** An HTTP request as a request file describes it ({@link HttpRequestFile}). */
     public HttpResponse<byte[]> send(HttpRequestFile request) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri.resolve(request.path().substring(1)))
-                .method(request.method(), request.body().length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
-        request.headers().forEach(builder::header);
-        return http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return http.send(request.toHttpRequest(uri), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** A structured-mode CloudEvent (the JSON of an events/gcp CloudEvent file), as Eventarc posts one. */

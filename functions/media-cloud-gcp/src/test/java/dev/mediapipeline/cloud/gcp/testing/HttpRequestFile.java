@@ -27,6 +27,15 @@ public record HttpRequestFile(String method, String path, Map<String, String> he
                 node.path("body").asText("").getBytes(StandardCharsets.UTF_8));
     }
 
+    /** This request sent to a function served at {@code base} ({@code http://host:port/}). */
+    public java.net.http.HttpRequest toHttpRequest(java.net.URI base) {
+        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(base.resolve(path.substring(1)))
+                .method(method, body.length == 0 ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(builder::header);
+        return builder.build();
+    }
+
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
     }

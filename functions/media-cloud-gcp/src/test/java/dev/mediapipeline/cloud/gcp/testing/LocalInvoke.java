@@ -55,7 +55,7 @@ public final class LocalInvoke {
                 int status;
                 String body;
                 if (http) {
-                    HttpResponse<byte[]> answer = server.send(LocalRequests.filled(HttpRequestFile.parse(event),
+                    HttpResponse<byte[]> answer = server.send(RequestPlaceholders.filled(HttpRequestFile.parse(event),
                             JWT_SECRET, CLOUDINARY_SECRET));
                     status = answer.statusCode();
                     body = new String(answer.body(), StandardCharsets.UTF_8);
@@ -63,7 +63,7 @@ public final class LocalInvoke {
                 } else {
                     HttpResponse<String> answer = eventFile.getFileName().toString().contains("cloudevent")
                             ? server.postCloudEvent(event)
-                            : server.postBackgroundEvent(event, LocalRequests.backgroundEventType(eventFile),
+                            : server.postBackgroundEvent(event, RequestPlaceholders.backgroundEventType(eventFile),
                             "projects/_/local");
                     status = answer.statusCode();
                     body = answer.body();

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mediapipeline.cloud.gcp.testing.FunctionsFrameworkServer;
 import dev.mediapipeline.cloud.gcp.testing.GcpTestEnvironment;
 import dev.mediapipeline.cloud.gcp.testing.HttpRequestFile;
+import dev.mediapipeline.cloud.gcp.testing.RequestPlaceholders;
 import dev.mediapipeline.domain.asset.Asset;
 import dev.mediapipeline.domain.asset.AssetId;
 import dev.mediapipeline.domain.asset.AssetStatus;
-import dev.mediapipeline.support.auth.HmacJwt;
 import dev.mediapipeline.testkit.support.EventFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,9 +88,7 @@ class SignUploadCloudFunctionTest {
     }
 
     private static HttpRequestFile withToken(List<String> roles) throws Exception {
-        String token = new HmacJwt(JWT_SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC(), Duration.ofMinutes(1),
-                new ObjectMapper()).issue("user-42", roles, Duration.ofMinutes(5));
-        return sample().withHeaders(value -> value.replace("{{token}}", token));
+        return RequestPlaceholders.withBearerToken(sample(), JWT_SECRET, roles);
     }
 
     private static HttpRequestFile sample() throws Exception {

@@ -6,8 +6,8 @@ import dev.mediapipeline.cloud.gcp.testing.ArtifactChecks;
 import dev.mediapipeline.cloud.gcp.testing.DeployedFunctionProcess;
 import dev.mediapipeline.cloud.gcp.testing.GcpTestEnvironment;
 import dev.mediapipeline.cloud.gcp.testing.HttpRequestFile;
+import dev.mediapipeline.cloud.gcp.testing.RequestPlaceholders;
 import dev.mediapipeline.domain.asset.AssetId;
-import dev.mediapipeline.support.auth.HmacJwt;
 import dev.mediapipeline.testkit.support.EventFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,10 +56,8 @@ class SignUploadDeployedIT {
 
     @Test
     void theDeployedFunctionSignsAnUploadAndRecordsThePendingAsset() throws Exception {
-        String token = new HmacJwt(JWT_SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC(), Duration.ofMinutes(1),
-                new ObjectMapper()).issue("user-42", List.of("uploader"), Duration.ofMinutes(5));
-        HttpRequestFile request = HttpRequestFile.parse(EventFiles.read("gcp", "http-sign-upload.json"))
-                .withHeaders(value -> value.replace("{{token}}", token));
+        HttpRequestFile request = RequestPlaceholders.withBearerToken(
+                HttpRequestFile.parse(EventFiles.read("gcp", "http-sign-upload.json")), JWT_SECRET, List.of("uploader"));
 
         HttpResponse<byte[]> answer = function.send(request);
 

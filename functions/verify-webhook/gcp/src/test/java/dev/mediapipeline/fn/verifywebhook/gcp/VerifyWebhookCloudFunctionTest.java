@@ -7,8 +7,10 @@ import dev.mediapipeline.cloud.gcp.PubSubMessage;
 import dev.mediapipeline.cloud.gcp.testing.FunctionsFrameworkServer;
 import dev.mediapipeline.cloud.gcp.testing.GcpTestEnvironment;
 import dev.mediapipeline.cloud.gcp.testing.HttpRequestFile;
+import dev.mediapipeline.cloud.gcp.testing.RequestPlaceholders;
 import dev.mediapipeline.cloud.gcp.testing.PubSubEmulatorProcess;
 import dev.mediapipeline.domain.webhook.ReceivedNotification;
+import dev.mediapipeline.testkit.support.EventFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class VerifyWebhookCloudFunctionTest {
 
+    private static final String API_SECRET = "cloudinary-api-secret-for-tests";
+    private static final String CLOUDINARY_URL = "cloudinary://123456789012345:" + API_SECRET + "@demo-cloud";
+
     private static GcpTestEnvironment cloud;
     private static FunctionsFrameworkServer function;
 
@@ -36,7 +41,7 @@ class VerifyWebhookCloudFunctionTest {
     static void start() throws Exception {
         cloud = GcpTestEnvironment.start();
         Map<String, String> properties = new HashMap<>(cloud.properties());
-        properties.put("cloudinary.url", CloudinarySignatures.CLOUDINARY_URL);
+        properties.put("cloudinary.url", CLOUDINARY_URL);
         function = FunctionsFrameworkServer.start(VerifyWebhookCloudFunction.class, "http", properties);
     }
 
@@ -52,7 +57,7 @@ class VerifyWebhookCloudFunctionTest {
 
     @Test
     void aGenuineNotificationIsAnsweredAndQueuedWithItsBodyByteForByte() throws Exception {
-        HttpRequestFile request = CloudinarySignatures.signedSample(CloudinarySignatures.API_SECRET);
+        HttpRequestFile request = signedSample(API_SECRET);
 
         HttpResponse<byte[]> answer = function.send(request);
 
@@ -74,7 +79,7 @@ class VerifyWebhookCloudFunctionTest {
 
     @Test
     void aForgedSignatureIsRefusedWith401AndNothingIsQueued() throws Exception {
-        HttpResponse<byte[]> answer = function.send(CloudinarySignatures.signedSample("not-the-secret"));
+        HttpResponse<byte[]> answer = function.send(signedSample("not-the-secret"));
 
         assertThat(answer.statusCode()).isEqualTo(401);
         assertThat(new String(answer.body(), StandardCharsets.UTF_8)).contains("invalid-signature");
@@ -83,9 +88,15 @@ class VerifyWebhookCloudFunctionTest {
 
     @Test
     void aRequestWithoutBodyIsAGetAndRefusedWith405() throws Exception {
-        HttpResponse<byte[]> answer = function.send(CloudinarySignatures.signedSample(CloudinarySignatures.API_SECRET).withMethod("GET"));
+        HttpResponse<byte[]> answer = function.send(signedSample(API_SECRET).withMethod("GET"));
 
         assertThat(answer.statusCode()).isEqualTo(405);
         assertThat(answer.headers().firstValue("Allow")).contains("POST");
+    }
+
+    /** {@code events/gcp/http-verify-webhook.json}, signed now with {@code secret}. */
+    private static HttpRequestFile signedSample(String secret) throws Exception {
+        return RequestPlaceholders.withCloudinarySignature(
+                HttpRequestFile.parse(EventFiles.read("gcp", "http-verify-webhook.json")), secret);
     }
 }

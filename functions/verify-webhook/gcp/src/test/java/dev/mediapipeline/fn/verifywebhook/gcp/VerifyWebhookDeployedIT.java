@@ -4,7 +4,9 @@ import dev.mediapipeline.cloud.gcp.testing.ArtifactChecks;
 import dev.mediapipeline.cloud.gcp.testing.DeployedFunctionProcess;
 import dev.mediapipeline.cloud.gcp.testing.GcpTestEnvironment;
 import dev.mediapipeline.cloud.gcp.testing.HttpRequestFile;
+import dev.mediapipeline.cloud.gcp.testing.RequestPlaceholders;
 import dev.mediapipeline.cloud.gcp.testing.PubSubEmulatorProcess;
+import dev.mediapipeline.testkit.support.EventFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class VerifyWebhookDeployedIT {
 
+    private static final String API_SECRET = "cloudinary-api-secret-for-tests";
+    private static final String CLOUDINARY_URL = "cloudinary://123456789012345:" + API_SECRET + "@demo-cloud";
+
     private static GcpTestEnvironment cloud;
     private static DeployedFunctionProcess function;
 
@@ -32,7 +37,7 @@ class VerifyWebhookDeployedIT {
     static void start() throws Exception {
         cloud = GcpTestEnvironment.start();
         Map<String, String> environment = new HashMap<>(cloud.environment());
-        environment.put("CLOUDINARY_URL", CloudinarySignatures.CLOUDINARY_URL);
+        environment.put("CLOUDINARY_URL", CLOUDINARY_URL);
         function = DeployedFunctionProcess.start(Path.of("target/verify-webhook-gcp.jar"), "http", environment);
         System.out.println("verify-webhook-gcp: invoker process listening after " + function.startup().toMillis() + " ms");
     }
@@ -49,7 +54,7 @@ class VerifyWebhookDeployedIT {
 
     @Test
     void theDeployedFunctionVerifiesAndQueuesTheNotificationAsSent() throws Exception {
-        HttpRequestFile request = CloudinarySignatures.signedSample(CloudinarySignatures.API_SECRET);
+        HttpRequestFile request = signedSample(API_SECRET);
 
         HttpResponse<byte[]> answer = function.send(request);
 
@@ -63,7 +68,7 @@ class VerifyWebhookDeployedIT {
 
     @Test
     void aForgedNotificationGets401FromTheDeployedFunction() throws Exception {
-        assertThat(function.send(CloudinarySignatures.signedSample("forged")).statusCode()).isEqualTo(401);
+        assertThat(function.send(signedSample("forged")).statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -72,5 +77,11 @@ class VerifyWebhookDeployedIT {
 
         System.out.println("verify-webhook-gcp.jar: " + bytes + " bytes");
         assertThat(bytes).isLessThan(40L * 1024 * 1024);
+    }
+
+    /** {@code events/gcp/http-verify-webhook.json}, signed now with {@code secret}. */
+    private static HttpRequestFile signedSample(String secret) throws Exception {
+        return RequestPlaceholders.withCloudinarySignature(
+                HttpRequestFile.parse(EventFiles.read("gcp", "http-verify-webhook.json")), secret);
     }
 }
