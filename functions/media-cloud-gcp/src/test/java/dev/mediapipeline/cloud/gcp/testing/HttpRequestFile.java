@@ -36,6 +36,16 @@ public record HttpRequestFile(String method, String path, Map<String, String> he
         return builder.build();
     }
 
+    /** This request as a request file (placeholders as they are now), e.g. for {@link InvokeOnce}. */
+    public java.nio.file.Path writeTo(java.nio.file.Path file) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode node = JSON.createObjectNode().put("method", method)
+                .put("path", path);
+        headers.forEach(node.putObject("headers")::put);
+        node.put("body", bodyText());
+        java.nio.file.Files.writeString(file, node.toString());
+        return file;
+    }
+
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
     }

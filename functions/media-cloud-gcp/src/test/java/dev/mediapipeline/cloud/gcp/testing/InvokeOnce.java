@@ -138,7 +138,8 @@ public final class InvokeOnce {
             default -> request.get(m.getName());
         });
         ByteArrayOutputStream responseBody = new ByteArrayOutputStream();
-        Writer writer = new OutputStreamWriter(responseBody, StandardCharsets.UTF_8);
+        // One writer for the whole call, flushed afterwards, as the servlet container does.
+        Writer writer = new java.io.BufferedWriter(new OutputStreamWriter(responseBody, StandardCharsets.UTF_8));
         int[] status = {200};
         Map<String, List<String>> responseHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         Object httpResponse = proxy(api, "com.google.cloud.functions.HttpResponse", (self, m, args) -> switch (m.getName()) {
@@ -157,7 +158,7 @@ public final class InvokeOnce {
             }
             case "getHeaders" -> responseHeaders;
             case "getOutputStream" -> responseBody;
-            case "getWriter" -> new java.io.BufferedWriter(writer);
+            case "getWriter" -> writer;
             default -> throw new UnsupportedOperationException(m.getName());
         });
         Class<?> function = api.loadClass("com.google.cloud.functions.HttpFunction");

@@ -4,18 +4,14 @@ import dev.mediapipeline.cloud.gcp.testing.ArtifactChecks;
 import dev.mediapipeline.cloud.gcp.testing.EventSeeds;
 import dev.mediapipeline.cloud.gcp.testing.GcpTestEnvironment;
 import dev.mediapipeline.cloud.gcp.testing.InvokeOnce;
+import dev.mediapipeline.cloud.gcp.testing.InvokeOnceProcess;
 import dev.mediapipeline.domain.asset.AssetId;
 import dev.mediapipeline.store.postgres.JdbcProviderCopies;
 import dev.mediapipeline.testkit.support.EventFiles;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,22 +35,12 @@ class ApplyWebhookEventDeployedIT {
         Path event = EventFiles.directory("gcp").resolve("pubsub-cloudevent-webhook-notification.json");
         try (GcpTestEnvironment cloud = GcpTestEnvironment.start()) {
             EventSeeds.seed(cloud, event, EventFiles.read(event));
-            String harness = Path.of(InvokeOnce.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                    .toString();
-            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                    "-cp", "target/apply-webhook-event-gcp.jar" + File.pathSeparator + harness,
-                    InvokeOnce.class.getName(), event.toString()));
-            ProcessBuilder builder = new ProcessBuilder(command);
-            builder.environment().putAll(cloud.environment());
-            Path out = Files.createTempFile("invoke-once", ".out");
-            Path err = Files.createTempFile("invoke-once", ".err");
-            Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            InvokeOnceProcess.Result run = InvokeOnceProcess.run(Path.of("target/apply-webhook-event-gcp.jar"), event,
+                    cloud.environment());
 
-            assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-            List<String> errors = Files.readAllLines(err);
-            assertThat(process.exitValue()).as(String.join("\n", errors)).isZero();
-            assertThat(Files.readString(out)).isEqualTo("acknowledged\n");
-            assertThat(errors.get(errors.size() - 1)).matches("handled-at-epoch-ms=\\d{13}");
+            assertThat(run.exit()).as(String.join("\n", run.stderr())).isZero();
+            assertThat(run.stdout()).isEqualTo("acknowledged\n");
+            assertThat(run.lastErrorLine()).matches("handled-at-epoch-ms=\\d{13}");
             assertThat(new JdbcProviderCopies(cloud.dataSource(), Clock.systemUTC())
                     .ofAsset(AssetId.parse("0b6f4a9e-3f5c-4c1e-9d7a-2f9a1c3e5b7d"))).hasSize(1);
         }

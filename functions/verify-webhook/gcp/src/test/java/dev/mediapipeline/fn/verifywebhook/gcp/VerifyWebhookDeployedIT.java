@@ -4,6 +4,7 @@ import dev.mediapipeline.cloud.gcp.testing.ArtifactChecks;
 import dev.mediapipeline.cloud.gcp.testing.DeployedFunctionProcess;
 import dev.mediapipeline.cloud.gcp.testing.GcpTestEnvironment;
 import dev.mediapipeline.cloud.gcp.testing.HttpRequestFile;
+import dev.mediapipeline.cloud.gcp.testing.InvokeOnceProcess;
 import dev.mediapipeline.cloud.gcp.testing.RequestPlaceholders;
 import dev.mediapipeline.cloud.gcp.testing.PubSubEmulatorProcess;
 import dev.mediapipeline.testkit.support.EventFiles;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -69,6 +71,22 @@ class VerifyWebhookDeployedIT {
     @Test
     void aForgedNotificationGets401FromTheDeployedFunction() throws Exception {
         assertThat(function.send(signedSample("forged")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void invokeOnceAnswersWithTheFunctionsStatusHeadersAndBody() throws Exception {
+        Path request = signedSample(API_SECRET).writeTo(Files.createTempFile("http-verify-webhook", ".json"));
+        Map<String, String> environment = new HashMap<>(cloud.environment());
+        environment.put("CLOUDINARY_URL", CLOUDINARY_URL);
+
+        InvokeOnceProcess.Result run = InvokeOnceProcess.run(Path.of("target/verify-webhook-gcp.jar"), request,
+                environment);
+
+        assertThat(run.exit()).as(String.join("\n", run.stderr())).isZero();
+        assertThat(run.stdout()).startsWith("status=200\n").contains("Content-Type: application/json")
+                .contains("\"status\":\"queued\"");
+        assertThat(run.lastErrorLine()).matches("handled-at-epoch-ms=\\d{13}");
+        assertThat(cloud.published(GcpTestEnvironment.WEBHOOK_SUBSCRIPTION, Duration.ofSeconds(10))).hasSize(1);
     }
 
     @Test
