@@ -5,7 +5,9 @@ import com.google.cloud.storage.Blob;
 import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageException;
+import com.google.cloud.storage.Storage.BlobListOption;
 import dev.mediapipeline.domain.port.BlobInfo;
+import dev.mediapipeline.domain.port.BlobListing;
 import dev.mediapipeline.domain.port.BlobStore;
 
 import java.io.FileNotFoundException;
@@ -14,7 +16,9 @@ import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,8 +28,9 @@ import java.util.Optional;
  * number a finalize event carries, so event identities and stored objects line up. Reads are pinned to the
  * generation found when the object was opened: an overwrite while reading cannot mix two versions.
  * A name longer than GCS's 1024 UTF-8 bytes cannot exist: reads report it missing, writes refuse it.
+ * Listing by prefix (clean-up) walks the object listing page by page and needs {@code storage.objects.list}.
  */
-public final class GcsBlobStore implements BlobStore {
+public final class GcsBlobStore implements BlobStore, BlobListing {
 
     static final int MAX_NAME_BYTES = 1024;
 
@@ -99,6 +104,19 @@ public final class GcsBlobStore implements BlobStore {
         } catch (StorageException e) {
             throw fault("delete", key, e);
         }
+    }
+
+    @Override
+    public List<BlobInfo> list(String prefix) throws IOException {
+        List<BlobInfo> found = new ArrayList<>();
+        try {
+            for (Blob blob : storage.list(bucket, BlobListOption.prefix(prefix)).iterateAll()) {
+                found.add(toInfo(blob));
+            }
+        } catch (StorageException e) {
+            throw fault("list", prefix + "*", e);
+        }
+        return found;
     }
 
     private static BlobInfo toInfo(Blob blob) {

@@ -26,8 +26,24 @@ class GcpDependencyRulesTest {
 
     @Test
     void noAdapterUsesSpring() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
-                .because("the adapters are plain classes; the functions wire them")
+        noClasses().that().resideOutsideOfPackage("dev.mediapipeline.cloud.gcp.runtime..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
+                .because("the adapters are plain classes; only the deployables' wiring (package runtime) is Spring")
+                .check(adapters);
+    }
+
+    @Test
+    void theAdaptersDoNotDependOnTheirWiring() {
+        noClasses().that().resideOutsideOfPackage("dev.mediapipeline.cloud.gcp.runtime..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.mediapipeline.cloud.gcp.runtime..")
+                .check(adapters);
+    }
+
+    @Test
+    void noDeployableCodeUsesTheGrpcClients() {
+        noClasses().that().resideInAnyPackage("dev.mediapipeline.cloud.gcp.runtime..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.grpc..", "com.google.cloud.pubsub..")
+                .because("the deployables leave the gRPC stack out (Pub/Sub through REST, Storage through JSON)")
                 .check(adapters);
     }
 

@@ -1,5 +1,6 @@
 package dev.mediapipeline.cloud.gcp;
 
+import dev.mediapipeline.cloud.gcp.testing.HttpRequestFile;
 import dev.mediapipeline.testkit.support.EventFiles;
 
 import dev.mediapipeline.domain.event.StorageObjectEvent;
@@ -32,7 +33,7 @@ class SampleEventsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
-    void everySampleDecodesThroughTheDecoderOfItsSource(Path file) {
+    void everySampleDecodesThroughTheDecoderOfItsSource(Path file) throws Exception {
         String name = file.getFileName().toString();
         String json = EventFiles.read(file);
         if (name.startsWith("gcs-")) {
@@ -43,6 +44,8 @@ class SampleEventsTest {
             PubSubMessage message = pubSub.decode(json);
             if (name.contains("storage")) {
                 assertThat(pubSub.storageEvent(message)).isPresent();
+            } else if (name.contains("webhook")) {
+                assertThat(NotificationMessages.decode(message).body()).contains("notification_type");
             } else {
                 assertThat(message.data()).isNotEmpty();
             }
@@ -50,6 +53,12 @@ class SampleEventsTest {
             assertThat(isPubSubEnvelope(json) ? schedules.decode(json).triggeredBy()
                     : schedules.fromHttp(new HttpFunctionRequest("POST", "/", Map.of("Content-Type", "application/json"),
                     json.getBytes(StandardCharsets.UTF_8))).triggeredBy()).isNotBlank();
+        } else if (name.startsWith("http-")) {
+            HttpRequestFile request = HttpRequestFile.parse(json);
+            assertThat(CloudFunctionsHttp.toRequest(request.method(), request.path(),
+                    request.headers().entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                            Map.Entry::getKey, entry -> List.of(entry.getValue()))), request.body()).body())
+                    .isNotEmpty();
         } else {
             fail("no decoder for " + name + "; sample files are named <source>-<event>.json");
         }

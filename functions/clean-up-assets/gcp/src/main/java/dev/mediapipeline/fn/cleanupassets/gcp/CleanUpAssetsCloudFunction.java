@@ -1,0 +1,50 @@
+package dev.mediapipeline.fn.cleanupassets.gcp;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mediapipeline.cloud.gcp.PubSubMessage;
+import dev.mediapipeline.cloud.gcp.runtime.BackgroundEventAdapter;
+import dev.mediapipeline.cloud.gcp.runtime.GcpFunctionRuntime;
+import dev.mediapipeline.cloud.gcp.runtime.GcpStoragePorts;
+import dev.mediapipeline.fn.cleanupassets.CleanUpAssetsConfiguration;
+import dev.mediapipeline.fn.cleanupassets.CleanUpAssetsFunction;
+import dev.mediapipeline.fn.cleanupassets.CleanupRequest;
+import dev.mediapipeline.fn.pollusage.CloudinaryUsageConfiguration;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.messaging.Message;
+
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/**
+ * clean-up-assets on Cloud Functions, Pub/Sub trigger on the topic Cloud Scheduler publishes to at 02:00 UTC: the
+ * job's body ({@code {"triggeredBy": "schedule:clean-up-assets", "dryRun": false}}) to {@code cleanUpAssets}. A body
+ * that is not such JSON still means "the schedule". Cloudinary copies are destroyed when an account is configured.
+ */
+@SpringBootConfiguration(proxyBeanMethods = false)
+// Named apart from the function bean, which the contract calls by this class's decapitalised name.
+@Configuration(value = "cleanUpAssetsCloudFunctionConfiguration", proxyBeanMethods = false)
+@Import({GcpFunctionRuntime.class, GcpStoragePorts.class})
+@ImportAutoConfiguration({CloudinaryUsageConfiguration.class, CleanUpAssetsConfiguration.class})
+public class CleanUpAssetsCloudFunction {
+
+    @Bean
+    Consumer<Message<String>> cleanUpAssetsCloudFunction(CleanUpAssetsFunction cleanUpAssets, ObjectMapper json) {
+        return BackgroundEventAdapter.pubSubMessages(message -> cleanUpAssets.apply(request(message, json)));
+    }
+
+    private static CleanupRequest request(PubSubMessage message, ObjectMapper json) {
+        if (message.data().length == 0) {
+            return CleanupRequest.scheduledTick();
+        }
+        try {
+            CleanupRequest request = json.readValue(message.data(), CleanupRequest.class);
+            return request == null ? CleanupRequest.scheduledTick() : request;
+        } catch (IOException notARequest) {
+            return CleanupRequest.scheduledTick();
+        }
+    }
+}
