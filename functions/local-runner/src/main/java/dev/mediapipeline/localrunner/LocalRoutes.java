@@ -232,6 +232,9 @@ class LocalRoutes {
         } else {
             body.putObject("failure").put("reason", asset.failure().reason().code()).put("detail", asset.failure().detail());
         }
+        // What the signed upload allowed; null for assets recorded before these were kept.
+        body.put("uploadSizeCap", asset.uploadSizeCap());
+        body.put("uploadExpiresAt", asset.uploadExpiresAt() != null ? asset.uploadExpiresAt().toString() : null);
         body.put("createdAt", asset.createdAt().toString());
         body.put("updatedAt", asset.updatedAt().toString());
         return body;

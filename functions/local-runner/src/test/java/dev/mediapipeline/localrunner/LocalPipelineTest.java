@@ -21,6 +21,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,6 +97,9 @@ class LocalPipelineTest {
         JsonNode asset = client.get("/assets/" + lying.body().get("assetId").asText()).body();
         assertThat(asset.get("status").asText()).isEqualTo("FAILED");
         assertThat(asset.at("/failure/reason").asText()).isEqualTo("too-large");
+        assertThat(asset.get("uploadSizeCap").asLong()).isEqualTo(5 * 1024 * 1024);
+        assertThat(Instant.parse(asset.get("uploadExpiresAt").asText())).as("the signed expiry, as PostgreSQL keeps it")
+                .isEqualTo(Instant.parse(lying.body().get("expiresAt").asText()).truncatedTo(ChronoUnit.MICROS));
         assertThat(blobs.stat(lying.body().at("/upload/fields/key").asText())).isEmpty();
     }
 

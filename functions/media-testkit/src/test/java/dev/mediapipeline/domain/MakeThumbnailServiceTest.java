@@ -62,6 +62,15 @@ class MakeThumbnailServiceTest {
         return id;
     }
 
+    /** A pending JPEG in products whose upload was signed with {@code cap} as its size cap. */
+    private AssetId pendingJpegWithCap(long cap) {
+        AssetId id = AssetId.random();
+        catalog.insert(Asset.pending(id, "products", "f.jpg", "image/jpeg", 5,
+                SignUploadService.objectKeyFor("products", id, "image/jpeg"), "alice", clock.instant(), cap,
+                clock.instant().plusSeconds(900)));
+        return id;
+    }
+
     private StorageObjectEvent upload(AssetId id, byte[] bytes) throws IOException {
         String key = catalog.find(id).orElseThrow().objectKey();
         var info = blobs.put(key, new ByteArrayInputStream(bytes), "image/jpeg", Map.of());
@@ -264,6 +273,28 @@ class MakeThumbnailServiceTest {
 
         assertThat(service.handle(huge).failure()).contains(FailureReason.TOO_LARGE);
         assertThat(thumbnailer.calls()).isZero();
+    }
+
+    @Test
+    void anObjectOverTheCapRecordedAtSigningEndsFailedTooLargeWithoutBeingRead() throws IOException {
+        AssetId id = pendingJpegWithCap(JPEG_BYTES.length - 1);
+
+        Result result = service.handle(upload(id, JPEG_BYTES));
+
+        assertThat(result.failure()).contains(FailureReason.TOO_LARGE);
+        Asset failed = catalog.find(id).orElseThrow();
+        assertThat(failed.status()).isEqualTo(AssetStatus.FAILED);
+        assertThat(failed.failure().detail()).contains("signed for at most " + (JPEG_BYTES.length - 1) + " bytes");
+        assertThat(thumbnailer.calls()).isZero();
+        assertThat(catalog.renditions(id)).isEmpty();
+    }
+
+    @Test
+    void anObjectExactlyAtTheCapRecordedAtSigningIsRendered() throws IOException {
+        AssetId id = pendingJpegWithCap(JPEG_BYTES.length);
+
+        assertThat(service.handle(upload(id, JPEG_BYTES)).outcome()).isEqualTo(Outcome.RENDERED);
+        assertThat(catalog.find(id).orElseThrow().status()).isEqualTo(AssetStatus.READY);
     }
 
     /** Bad-inputs.md row 21: keys arrive decoded once by the platform edge and are never decoded again or used as paths. */

@@ -65,6 +65,16 @@ class SignUploadServiceTest {
     }
 
     @Test
+    void thePendingRowKeepsTheFoldersCapForTheTypeAndTheSignedExpiry() {
+        SignUploadResult result = service.sign(alice, new UploadRequest("products", "hero.jpg", "image/jpeg", 482113));
+
+        var asset = catalog.find(result.assetId()).orElseThrow();
+        assertThat(asset.declaredSize()).isEqualTo(482113);
+        assertThat(asset.uploadSizeCap()).isEqualTo(5 * UploadPolicy.MEGABYTE);
+        assertThat(asset.uploadExpiresAt()).isEqualTo(Instant.parse("2026-03-01T12:15:00Z"));
+    }
+
+    @Test
     void theFilenameReachesTheObjectKeyOnlySanitisedAndWithTheSignedTypesExtension() {
         SignUploadResult result = service.sign(alice, new UploadRequest("products", "Été Shot (1).exe.HTML", "image/png", 10));
 
@@ -96,8 +106,11 @@ class SignUploadServiceTest {
         SignUploadService service = new SignUploadService(UploadPolicy.defaults(), shortening, catalog, clock,
                 Duration.ofMinutes(15), "uploader");
 
-        assertThat(service.sign(alice, new UploadRequest("products", "a.jpg", "image/jpeg", 10)).expiresAt())
-                .isEqualTo(shorter);
+        SignUploadResult result = service.sign(alice, new UploadRequest("products", "a.jpg", "image/jpeg", 10));
+
+        assertThat(result.expiresAt()).isEqualTo(shorter);
+        assertThat(catalog.find(result.assetId()).orElseThrow().uploadExpiresAt())
+                .as("the pending row keeps the expiry that was signed, not the one asked for").isEqualTo(shorter);
     }
 
     @Test

@@ -143,6 +143,13 @@ public final class MakeThumbnailService {
         if (event.size() == 0) {
             throw new PermanentFailureException(FailureReason.EMPTY, "the uploaded object has no bytes");
         }
+        if (asset.exceedsUploadSizeCap(event.size())) {
+            // The signature already limits the size where the target can (GCS, S3); this catches the targets and
+            // paths that cannot, and holds the object to the cap of the policy it was signed under.
+            throw new PermanentFailureException(FailureReason.TOO_LARGE, "the object has " + event.size()
+                    + " bytes; the upload was signed for at most " + asset.uploadSizeCap() + " bytes of "
+                    + asset.declaredContentType() + " in folder '" + asset.folder() + "'");
+        }
         if (event.size() > maxBytes) {
             throw new PermanentFailureException(FailureReason.TOO_LARGE, "the object has " + event.size()
                     + " bytes; the limit is " + maxBytes);

@@ -60,7 +60,7 @@ public final class SignUploadService {
     public SignUploadResult sign(Caller caller, UploadRequest request) {
         FolderRule rule = policy.ruleFor(request.folder());
         checkRoles(caller, rule);
-        policy.check(request);
+        long folderCap = policy.check(request);
         String contentType = ContentTypes.normalise(request.contentType());
         AssetId id = AssetId.random();
         String objectKey = ObjectKeys.originalKey(rule, id, request.filename(), contentType);
@@ -71,7 +71,7 @@ public final class SignUploadService {
         SignedUpload upload = signer.sign(grant);
         Instant expiresAt = upload.expiresAtOr(grant.expiresAt());
         catalog.insert(Asset.pending(id, request.folder(), request.filename(), contentType, request.size(), objectKey,
-                caller.subject(), now));
+                caller.subject(), now, folderCap, expiresAt));
         log.atInfo().addKeyValue("assetId", id).addKeyValue("folder", request.folder())
                 .addKeyValue("contentType", contentType).addKeyValue("size", request.size())
                 .addKeyValue("target", signer.target()).addKeyValue("subject", caller.subject())

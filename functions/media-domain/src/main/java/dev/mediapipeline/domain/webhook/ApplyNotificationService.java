@@ -3,6 +3,8 @@ package dev.mediapipeline.domain.webhook;
 import dev.mediapipeline.domain.asset.Asset;
 import dev.mediapipeline.domain.asset.AssetId;
 import dev.mediapipeline.domain.asset.AssetStatus;
+import dev.mediapipeline.domain.asset.Failure;
+import dev.mediapipeline.domain.asset.FailureReason;
 import dev.mediapipeline.domain.error.RetryLaterException;
 import dev.mediapipeline.domain.error.TransientFailureException;
 import dev.mediapipeline.domain.port.AssetCatalog;
@@ -27,7 +29,8 @@ import java.util.Optional;
  * and are thrown as {@link TransientFailureException} so the queue retries and finally dead-letters.
  *
  * <p>An upload notification also moves a PENDING_UPLOAD asset to UPLOADED: when the upload went to Cloudinary,
- * that notification is the only sign that the bytes arrived. Assets further along are left alone, and no other
+ * that notification is the only sign that the bytes arrived (an upload over the cap recorded at signing ends FAILED
+ * too-large instead). Assets further along are left alone, and no other
  * notification touches the asset's status (a destroyed provider copy is not a deleted asset).
  */
 public final class ApplyNotificationService {
@@ -153,13 +156,29 @@ public final class ApplyNotificationService {
             case UPLOAD -> {
                 copies.recordUpload(id, PROVIDER, resource, notification.moderation());
                 if (asset.status() == AssetStatus.PENDING_UPLOAD) {
-                    catalog.updateStatus(id, AssetStatus.UPLOADED, null, resource.bytes(), null);
+                    markArrived(asset, resource.bytes());
                 }
             }
             case DESTROY -> copies.recordDeletion(id, PROVIDER, resource);
             case DERIVED -> copies.recordDerived(id, PROVIDER, resource, notification.derived());
             case MODERATION -> copies.recordModeration(id, PROVIDER, resource, notification.moderation());
         }
+    }
+
+    /**
+     * UPLOADED, or FAILED too-large when the provider reports more bytes than the cap recorded at signing: Cloudinary
+     * cannot enforce our cap in the signature, so this is where it is held.
+     */
+    private void markArrived(Asset asset, Long bytes) {
+        if (bytes != null && asset.exceedsUploadSizeCap(bytes)) {
+            String detail = "the upload has " + bytes + " bytes; it was signed for at most " + asset.uploadSizeCap()
+                    + " bytes of " + asset.declaredContentType() + " in folder '" + asset.folder() + "'";
+            catalog.updateStatus(asset.id(), AssetStatus.FAILED, null, bytes, new Failure(FailureReason.TOO_LARGE, detail));
+            log.atWarn().addKeyValue("assetId", asset.id()).addKeyValue("size", bytes)
+                    .addKeyValue("uploadSizeCap", asset.uploadSizeCap()).log("asset failed: {}", detail);
+            return;
+        }
+        catalog.updateStatus(asset.id(), AssetStatus.UPLOADED, null, bytes, null);
     }
 
     private void finish(String identity, NotificationOutcome outcome) {

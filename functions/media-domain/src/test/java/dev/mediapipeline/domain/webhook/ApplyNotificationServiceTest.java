@@ -3,6 +3,7 @@ package dev.mediapipeline.domain.webhook;
 import dev.mediapipeline.domain.asset.Asset;
 import dev.mediapipeline.domain.asset.AssetId;
 import dev.mediapipeline.domain.asset.AssetStatus;
+import dev.mediapipeline.domain.asset.FailureReason;
 import dev.mediapipeline.domain.error.RetryLaterException;
 import dev.mediapipeline.domain.error.TransientFailureException;
 import dev.mediapipeline.domain.port.NotificationDecoder;
@@ -57,6 +58,14 @@ class ApplyNotificationServiceTest {
                 482113L, "cld-asset-1");
     }
 
+    /** A pending asset signed with {@code cap} as its size cap, already in the catalog. */
+    private Asset pendingWithCap(long cap) {
+        Asset capped = Asset.pending(AssetId.random(), "products", "a.jpg", "image/jpeg", 10,
+                "originals/products/capped.jpg", "alice", NOW, cap, NOW.plusSeconds(900));
+        catalog.insert(capped);
+        return capped;
+    }
+
     private String publicIdOf(Asset asset) {
         return PublicIds.publicIdFor(asset.folder(), asset.id());
     }
@@ -80,6 +89,28 @@ class ApplyNotificationServiceTest {
                     assertThat(n.status()).isEqualTo(NotificationStatus.APPLIED);
                     assertThat(n.notificationType()).isEqualTo("upload");
                 });
+    }
+
+    @Test
+    void anUploadOverTheCapRecordedAtSigningEndsTheAssetFailedTooLarge() {
+        Asset capped = pendingWithCap(482112L);
+
+        service.apply(received("upload-capped", CloudinaryNotification.upload(resource(publicIdOf(capped), 3L), null)));
+
+        Asset after = catalog.find(capped.id()).orElseThrow();
+        assertThat(after.status()).isEqualTo(AssetStatus.FAILED);
+        assertThat(after.failure().reason()).isEqualTo(FailureReason.TOO_LARGE);
+        assertThat(after.failure().detail()).contains("482113 bytes", "at most 482112 bytes");
+        assertThat(copies.writes()).as("the copy exists at the provider either way").hasSize(1);
+    }
+
+    @Test
+    void anUploadAtTheCapRecordedAtSigningIsUploaded() {
+        Asset capped = pendingWithCap(482113L);
+
+        service.apply(received("upload-at-cap", CloudinaryNotification.upload(resource(publicIdOf(capped), 4L), null)));
+
+        assertThat(catalog.find(capped.id()).orElseThrow().status()).isEqualTo(AssetStatus.UPLOADED);
     }
 
     @Test

@@ -44,9 +44,7 @@ final class MapAssetCatalog implements AssetCatalog {
         if (a == null || !a.status().canMoveTo(status)) {
             return false;
         }
-        assets.put(id, new Asset(a.id(), a.folder(), a.filename(), a.declaredContentType(), a.declaredSize(),
-                a.objectKey(), status, contentType != null ? contentType : a.contentType(), size != null ? size : a.size(),
-                status == AssetStatus.FAILED ? failure : null, a.owner(), a.createdAt(), clock.instant()));
+        assets.put(id, a.movedTo(status, contentType, size, failure, clock.instant()));
         return true;
     }
 

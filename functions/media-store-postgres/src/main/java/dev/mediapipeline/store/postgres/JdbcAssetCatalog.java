@@ -31,7 +31,7 @@ public final class JdbcAssetCatalog implements AssetCatalog {
 
     private static final String ASSET_COLUMNS = """
             id, folder, filename, declared_content_type, declared_size, object_key, status, content_type, size,
-            failure_reason, failure_detail, owner, created_at, updated_at""";
+            failure_reason, failure_detail, owner, created_at, updated_at, upload_size_cap, upload_expires_at""";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -53,7 +53,8 @@ public final class JdbcAssetCatalog implements AssetCatalog {
         jdbc.sql("INSERT INTO assets (" + ASSET_COLUMNS + """
                         )
                         VALUES (:id, :folder, :filename, :declaredContentType, :declaredSize, :objectKey, :status,
-                                :contentType, :size, :failureReason, :failureDetail, :owner, :createdAt, :updatedAt)
+                                :contentType, :size, :failureReason, :failureDetail, :owner, :createdAt, :updatedAt,
+                                :uploadSizeCap, :uploadExpiresAt)
                         ON CONFLICT (id) DO NOTHING""")
                 .param("id", asset.id().value())
                 .param("folder", asset.folder())
@@ -69,6 +70,8 @@ public final class JdbcAssetCatalog implements AssetCatalog {
                 .param("owner", asset.owner(), Types.VARCHAR)
                 .param("createdAt", Columns.timestamp(asset.createdAt()), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("updatedAt", Columns.timestamp(asset.updatedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("uploadSizeCap", asset.uploadSizeCap(), Types.BIGINT)
+                .param("uploadExpiresAt", Columns.timestamp(asset.uploadExpiresAt()), Types.TIMESTAMP_WITH_TIMEZONE)
                 .update();
     }
 
@@ -200,6 +203,8 @@ public final class JdbcAssetCatalog implements AssetCatalog {
                 Columns.failure(row),
                 row.getString("owner"),
                 Columns.instant(row, "created_at"),
-                Columns.instant(row, "updated_at"));
+                Columns.instant(row, "updated_at"),
+                Columns.nullableLong(row, "upload_size_cap"),
+                Columns.instant(row, "upload_expires_at"));
     }
 }

@@ -52,6 +52,56 @@ class JdbcAssetCatalogTest {
     }
 
     @Test
+    void insert_thenFindAndFindByObjectKey_returnTheSignedCapAndExpiry() {
+        AssetId id = AssetId.random();
+        Asset pending = Asset.pending(id, "photos", "holiday.png", "image/png", 1234, keyFor(id), "user-42", CREATED,
+                5_242_880L, CREATED.plus(Duration.ofMinutes(15)));
+
+        catalog.insert(pending);
+
+        assertThat(catalog.find(id)).hasValueSatisfying(found -> {
+            assertThat(found.uploadSizeCap()).isEqualTo(5_242_880L);
+            assertThat(found.uploadExpiresAt()).isEqualTo(Instant.parse("2025-03-01T10:30:30.123456Z"));
+        });
+        assertThat(catalog.findByObjectKey(pending.objectKey())).contains(pending);
+    }
+
+    @Test
+    void aRowWithoutSignedCapAndExpiry_readsBackWithNulls() {
+        Asset pending = pendingAsset();
+
+        catalog.insert(pending);
+
+        assertThat(catalog.find(pending.id())).hasValueSatisfying(found -> {
+            assertThat(found.uploadSizeCap()).isNull();
+            assertThat(found.uploadExpiresAt()).isNull();
+        });
+    }
+
+    @Test
+    void updateStatus_keepsTheSignedCapAndExpiry() {
+        AssetId id = AssetId.random();
+        Instant expiresAt = CREATED.plus(Duration.ofMinutes(15));
+        catalog.insert(Asset.pending(id, "photos", "a.png", "image/png", 10, keyFor(id), "u", CREATED, 2048L, expiresAt));
+
+        assertThat(catalog.updateStatus(id, AssetStatus.UPLOADED, null, 10L, null)).isTrue();
+
+        assertThat(catalog.find(id)).hasValueSatisfying(found -> {
+            assertThat(found.status()).isEqualTo(AssetStatus.UPLOADED);
+            assertThat(found.uploadSizeCap()).isEqualTo(2048L);
+            assertThat(found.uploadExpiresAt()).isEqualTo(expiresAt);
+        });
+    }
+
+    @Test
+    void aNonPositiveSignedCapIsRefusedByTheDatabase() {
+        AssetId id = AssetId.random();
+
+        assertThatThrownBy(() -> catalog.insert(Asset.pending(id, "photos", "a.png", "image/png", 10, keyFor(id), "u",
+                CREATED, 0L, CREATED))).isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
     void insert_thenFind_returnsEveryFieldOfAnArrivedAndOfAFailedAsset() {
         AssetId readyId = AssetId.random();
         Asset ready = new Asset(readyId, "docs", "report.pdf", "application/pdf", 2048, keyFor(readyId),

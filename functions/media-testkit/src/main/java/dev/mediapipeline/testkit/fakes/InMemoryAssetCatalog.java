@@ -47,10 +47,7 @@ public final class InMemoryAssetCatalog implements AssetCatalog {
         if (current == null || !current.status().canMoveTo(status)) {
             return false;
         }
-        assets.put(id, new Asset(current.id(), current.folder(), current.filename(), current.declaredContentType(),
-                current.declaredSize(), current.objectKey(), status,
-                contentType != null ? contentType : current.contentType(), size != null ? size : current.size(),
-                status == AssetStatus.FAILED ? failure : null, current.owner(), current.createdAt(), clock.instant()));
+        assets.put(id, current.movedTo(status, contentType, size, failure, clock.instant()));
         return true;
     }
 
