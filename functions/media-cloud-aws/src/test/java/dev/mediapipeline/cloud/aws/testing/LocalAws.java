@@ -93,12 +93,15 @@ public final class LocalAws implements AutoCloseable {
 
     /** Starts everything; moto from {@code -Dmedia.motoServer}, else {@code moto_server} on the PATH. */
     public static LocalAws start() {
-        // S3Mock adds its own defaults to the map it is given.
+        // S3Mock adds its own defaults to the map it is given. It is a Spring Boot application too, and a deployable's
+        // application.properties hides S3Mock's own on the test classpath: its settings are given as arguments.
         S3MockApplication s3mock = S3MockApplication.start(new HashMap<>(Map.of(
                 S3MockApplication.PROP_HTTP_PORT, S3MockApplication.RANDOM_PORT,
                 S3MockApplication.PROP_HTTPS_PORT, S3MockApplication.RANDOM_PORT,
                 S3MockApplication.PROP_SILENT, true,
-                S3MockApplication.PROP_INITIAL_BUCKETS, ORIGINALS_BUCKET + "," + DERIVED_BUCKET)));
+                S3MockApplication.PROP_INITIAL_BUCKETS, ORIGINALS_BUCKET + "," + DERIVED_BUCKET)),
+                "--com.adobe.testing.s3mock.region=" + REGION.id(), "--spring.jmx.enabled=false",
+                "--server.tomcat.max-swallow-size=10MB", "--management.endpoints.web.discovery.enabled=false");
         SQSRestServer elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
         ChildServer moto = null;
         String unavailable = null;
