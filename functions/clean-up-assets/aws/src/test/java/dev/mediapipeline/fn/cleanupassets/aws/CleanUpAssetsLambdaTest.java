@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mediapipeline.cloud.aws.testing.CatalogRows;
 import dev.mediapipeline.cloud.aws.testing.LambdaEntryPoint;
+import dev.mediapipeline.cloud.aws.testing.CatalogRows;
 import dev.mediapipeline.cloud.aws.testing.LocalAws;
+import dev.mediapipeline.cloud.aws.testing.LocalDeployable;
 import dev.mediapipeline.cloud.aws.testing.Seeds;
 import dev.mediapipeline.testkit.support.EventFiles;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,21 +22,11 @@ class CleanUpAssetsLambdaTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static LocalAws aws;
-    private static CatalogRows rows;
-    private static LambdaEntryPoint lambda;
+    @RegisterExtension
+    static final LocalDeployable function = LocalDeployable.of(CleanUpAssetsLambda.class, "clean-up-assets");
 
-    @BeforeAll
-    static void start() {
-        aws = LocalAws.start();
-        rows = new CatalogRows(aws.dataSource());
-        lambda = LambdaEntryPoint.start(CleanUpAssetsLambda.class, "clean-up-assets", aws.settings(false));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        aws.close();
-    }
+    private final LocalAws aws = function.aws();
+    private final CatalogRows rows = function.rows();
 
     @Test
     void theSchedulersRunDeletesAnOrphansOriginalAndRow() throws Exception {
@@ -47,11 +38,12 @@ class CleanUpAssetsLambdaTest {
         assertOrphanDeletedBy("eventbridge-scheduled-event.json");
     }
 
-    private static void assertOrphanDeletedBy(String sample) throws Exception {
+    private void assertOrphanDeletedBy(String sample) throws Exception {
         Seeds.forEvent(aws, EventFiles.read("aws", sample));
-        String orphanKey = rows.text("SELECT object_key FROM assets WHERE status = 'READY' ORDER BY created_at LIMIT 1");
+        String orphanKey = rows.text(
+                "SELECT object_key FROM assets WHERE status = 'READY' ORDER BY created_at LIMIT 1");
 
-        JsonNode report = JSON.readTree(lambda.invoke(EventFiles.read("aws", sample)));
+        JsonNode report = JSON.readTree(function.invoke(EventFiles.read("aws", sample)));
 
         assertThat(report.path("triggeredBy").asText()).isEqualTo("schedule");
         assertThat(report.path("dryRun").asBoolean()).isFalse();

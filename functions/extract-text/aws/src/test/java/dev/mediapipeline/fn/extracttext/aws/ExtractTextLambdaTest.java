@@ -2,15 +2,16 @@ package dev.mediapipeline.fn.extracttext.aws;
 
 import dev.mediapipeline.cloud.aws.testing.CatalogRows;
 import dev.mediapipeline.cloud.aws.testing.LambdaEntryPoint;
+import dev.mediapipeline.cloud.aws.testing.CatalogRows;
 import dev.mediapipeline.cloud.aws.testing.LocalAws;
+import dev.mediapipeline.cloud.aws.testing.LocalDeployable;
 import dev.mediapipeline.cloud.aws.testing.QueueEvents;
 import dev.mediapipeline.cloud.aws.testing.Seeds;
 import dev.mediapipeline.testkit.support.EventFiles;
 import dev.mediapipeline.testkit.support.RequiredTools;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
@@ -29,27 +30,14 @@ class ExtractTextLambdaTest {
     private static final String SAMPLE = "sqs-sns-s3-pdf-created.json";
     private static final UUID ASSET = UUID.fromString("7c9e6679-7425-40de-944b-e07fc1f90ae7");
 
-    private static LocalAws aws;
-    private static CatalogRows rows;
-    private static LambdaEntryPoint lambda;
+    @RegisterExtension
+    static final LocalDeployable function = LocalDeployable.of(ExtractTextLambda.class, "extract-text").publishing();
 
-    @BeforeAll
-    static void start() {
-        aws = LocalAws.start();
-        rows = new CatalogRows(aws.dataSource());
-        if (aws.motoUnavailable() == null) {
-            lambda = LambdaEntryPoint.start(ExtractTextLambda.class, "extract-text", aws.settings(false));
-        }
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        aws.close();
-    }
+    private final LocalAws aws = function.aws();
+    private final CatalogRows rows = function.rows();
 
     @BeforeEach
-    void requireSnsAndTesseract() {
-        RequiredTools.assumeAvailable(aws.motoUnavailable() == null, aws.motoUnavailable());
+    void requireTesseract() {
         RequiredTools.assumeAvailable(tesseractInstalled(), "tesseract is needed to read the scanned page; "
                 + "apt-get install tesseract-ocr tesseract-ocr-eng");
     }
@@ -58,7 +46,7 @@ class ExtractTextLambdaTest {
     void theTextOfEveryPageIsStoredIndexedAndAnnounced() {
         Seeds.forEvent(aws, EventFiles.read("aws", SAMPLE));
 
-        String response = lambda.invoke(EventFiles.read("aws", SAMPLE));
+        String response = function.invoke(EventFiles.read("aws", SAMPLE));
 
         assertThat(QueueEvents.batchItemFailures(response)).isEmpty();
         assertThat(rows.text("SELECT status FROM asset_texts WHERE asset_id = ?", ASSET)).isEqualTo("EXTRACTED");

@@ -2,15 +2,14 @@ package dev.mediapipeline.fn.makethumbnail.aws;
 
 import dev.mediapipeline.cloud.aws.testing.CatalogRows;
 import dev.mediapipeline.cloud.aws.testing.LambdaEntryPoint;
+import dev.mediapipeline.cloud.aws.testing.CatalogRows;
 import dev.mediapipeline.cloud.aws.testing.LocalAws;
+import dev.mediapipeline.cloud.aws.testing.LocalDeployable;
 import dev.mediapipeline.cloud.aws.testing.QueueEvents;
 import dev.mediapipeline.cloud.aws.testing.Seeds;
 import dev.mediapipeline.testkit.support.EventFiles;
-import dev.mediapipeline.testkit.support.RequiredTools;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -31,28 +30,12 @@ class MakeThumbnailLambdaTest {
     private static final String SAMPLE = "sqs-sns-s3-object-created.json";
     private static final UUID SAMPLE_ASSET = UUID.fromString("0b6f4a9e-3f5c-4c1e-9d7a-2f9a1c3e5b7d");
 
-    private static LocalAws aws;
-    private static CatalogRows rows;
-    private static LambdaEntryPoint lambda;
+    @RegisterExtension
+    static final LocalDeployable function =
+            LocalDeployable.of(MakeThumbnailLambda.class, "make-thumbnail").publishing();
 
-    @BeforeAll
-    static void start() {
-        aws = LocalAws.start();
-        rows = new CatalogRows(aws.dataSource());
-        if (aws.motoUnavailable() == null) {
-            lambda = LambdaEntryPoint.start(MakeThumbnailLambda.class, "make-thumbnail", aws.settings(false));
-        }
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        aws.close();
-    }
-
-    @BeforeEach
-    void requireSns() {
-        RequiredTools.assumeAvailable(aws.motoUnavailable() == null, aws.motoUnavailable());
-    }
+    private final LocalAws aws = function.aws();
+    private final CatalogRows rows = function.rows();
 
     @Test
     void renditionsAreMadeBadBytesAreAcknowledgedAndAHeldUploadIsRetried() {
@@ -74,7 +57,7 @@ class MakeThumbnailLambdaTest {
                 .plusUpload(heldMessage, heldKey, "0065A1B2C3D4E5F703")
                 .json();
 
-        String response = lambda.invoke(batch);
+        String response = function.invoke(batch);
 
         assertThat(QueueEvents.batchItemFailures(response)).containsExactly(heldMessage);
         assertThat(rows.text("SELECT status FROM assets WHERE id = ?", SAMPLE_ASSET)).isEqualTo("READY");

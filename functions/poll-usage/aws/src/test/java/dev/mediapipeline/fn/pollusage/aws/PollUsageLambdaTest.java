@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mediapipeline.cloud.aws.testing.CatalogRows;
 import dev.mediapipeline.cloud.aws.testing.LambdaEntryPoint;
+import dev.mediapipeline.cloud.aws.testing.CatalogRows;
 import dev.mediapipeline.cloud.aws.testing.LocalAws;
+import dev.mediapipeline.cloud.aws.testing.LocalDeployable;
 import dev.mediapipeline.cloud.aws.testing.Seeds;
 import dev.mediapipeline.testkit.support.EventFiles;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,32 +20,23 @@ class PollUsageLambdaTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SAMPLE = "scheduler-poll-usage.json";
 
-    private static LocalAws aws;
-    private static CatalogRows rows;
-    private static LambdaEntryPoint lambda;
+    @RegisterExtension
+    static final LocalDeployable function = LocalDeployable.of(PollUsageLambda.class, "poll-usage");
 
-    @BeforeAll
-    static void start() {
-        aws = LocalAws.start();
-        rows = new CatalogRows(aws.dataSource());
-        lambda = LambdaEntryPoint.start(PollUsageLambda.class, "poll-usage", aws.settings(false));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        aws.close();
-    }
+    private final LocalAws aws = function.aws();
+    private final CatalogRows rows = function.rows();
 
     @Test
     void theBucketsBytesPerFolderAreReportedAndRecorded() throws Exception {
         Seeds.forEvent(aws, EventFiles.read("aws", SAMPLE));
         long fixtureBytes = Seeds.fixture("rotated-exif-6.jpg").length;
 
-        JsonNode report = JSON.readTree(lambda.invoke(EventFiles.read("aws", SAMPLE)));
+        JsonNode report = JSON.readTree(function.invoke(EventFiles.read("aws", SAMPLE)));
 
         assertThat(report.path("triggeredBy").asText()).isEqualTo("schedule:poll-usage");
         assertThat(report.path("provider").path("status").asText()).isEqualTo("off");
-        assertThat(report.path("storage").toString()).contains("originals/products").contains(Long.toString(fixtureBytes));
+        assertThat(report.path("storage").toString()).contains("originals/products")
+                .contains(Long.toString(fixtureBytes));
         assertThat(rows.count("SELECT count(*) FROM usage_samples WHERE resource LIKE ?", "%originals/products%"))
                 .isPositive();
     }

@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mediapipeline.cloud.aws.testing.CatalogRows;
 import dev.mediapipeline.cloud.aws.testing.EventPreparation;
-import dev.mediapipeline.cloud.aws.testing.LambdaEntryPoint;
 import dev.mediapipeline.cloud.aws.testing.LocalAws;
+import dev.mediapipeline.cloud.aws.testing.LocalDeployable;
 import dev.mediapipeline.testkit.support.EventFiles;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.UUID;
 
@@ -23,24 +22,17 @@ class SignUploadLambdaTest {
     private static final String SAMPLE_TOKEN =
             "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyLTQyIiwicm9sZXMiOlsidXBsb2FkZXIiXX0.c2lnbmF0dXJl";
 
-    private static LocalAws aws;
-    private static LambdaEntryPoint lambda;
+    @RegisterExtension
+    static final LocalDeployable function = LocalDeployable.of(SignUploadLambda.class, "sign-upload");
 
-    @BeforeAll
-    static void start() {
-        aws = LocalAws.start();
-        lambda = LambdaEntryPoint.start(SignUploadLambda.class, "sign-upload", aws.settings(false));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        aws.close();
-    }
+    private final CatalogRows rows = function.rows();
 
     @Test
     void aSignedInUploaderGetsAnS3PostPolicyAndAPendingAsset() throws Exception {
         String token = EventPreparation.uploaderToken();
-        JsonNode response = JSON.readTree(lambda.invoke(EventFiles.read("aws", SAMPLE).replace(SAMPLE_TOKEN, token)));
+        String event = EventFiles.read("aws", SAMPLE).replace(SAMPLE_TOKEN, token);
+
+        JsonNode response = JSON.readTree(function.invoke(event));
 
         assertThat(response.path("statusCode").asInt()).isEqualTo(200);
         assertThat(response.path("isBase64Encoded").asBoolean()).isFalse();
@@ -48,13 +40,13 @@ class SignUploadLambdaTest {
         assertThat(body.path("target").asText()).isEqualTo("s3");
         assertThat(body.path("upload").path("url").asText()).endsWith("/" + LocalAws.ORIGINALS_BUCKET + "/");
         assertThat(body.path("upload").path("fields").path("x-amz-algorithm").asText()).isEqualTo("AWS4-HMAC-SHA256");
-        assertThat(new CatalogRows(aws.dataSource()).text("SELECT status FROM assets WHERE id = ?",
+        assertThat(rows.text("SELECT status FROM assets WHERE id = ?",
                 UUID.fromString(body.path("assetId").asText()))).isEqualTo("PENDING_UPLOAD");
     }
 
     @Test
     void theSamplesPlaceholderTokenIsRefusedWith401() throws Exception {
-        JsonNode response = JSON.readTree(lambda.invoke(EventFiles.read("aws", SAMPLE)));
+        JsonNode response = JSON.readTree(function.invoke(EventFiles.read("aws", SAMPLE)));
 
         assertThat(response.path("statusCode").asInt()).isEqualTo(401);
         assertThat(response.path("headers").toString()).containsIgnoringCase("WWW-Authenticate");

@@ -7,13 +7,13 @@ import dev.mediapipeline.cloud.aws.WebhookMessages;
 import dev.mediapipeline.cloud.aws.testing.EventPreparation;
 import dev.mediapipeline.cloud.aws.testing.LambdaEntryPoint;
 import dev.mediapipeline.cloud.aws.testing.LocalAws;
+import dev.mediapipeline.cloud.aws.testing.LocalDeployable;
 import dev.mediapipeline.domain.webhook.NotificationIdentity;
 import dev.mediapipeline.domain.webhook.ReceivedNotification;
 import dev.mediapipeline.testkit.support.EventFiles;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.nio.charset.StandardCharsets;
@@ -31,19 +31,11 @@ class VerifyWebhookLambdaTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SAMPLE = "lambda-url-verify-webhook.json";
 
-    private static LocalAws aws;
-    private static LambdaEntryPoint lambda;
+    @RegisterExtension
+    static final LocalDeployable function =
+            LocalDeployable.of(VerifyWebhookLambda.class, "verify-webhook").withCloudinary();
 
-    @BeforeAll
-    static void start() {
-        aws = LocalAws.start();
-        lambda = LambdaEntryPoint.start(VerifyWebhookLambda.class, "verify-webhook", aws.settings(true));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        aws.close();
-    }
+    private final LocalAws aws = function.aws();
 
     @BeforeEach
     void emptyTheQueue() {
@@ -55,7 +47,7 @@ class VerifyWebhookLambdaTest {
         String event = EventPreparation.prepare(EventFiles.read("aws", SAMPLE));
         byte[] sent = EventFiles.read("cloudinary", "cloudinary-upload.json").getBytes(StandardCharsets.UTF_8);
 
-        JsonNode response = JSON.readTree(lambda.invoke(event));
+        JsonNode response = JSON.readTree(function.invoke(event));
 
         assertThat(response.path("statusCode").asInt()).isEqualTo(200);
         List<Message> queued = queued();
@@ -72,7 +64,7 @@ class VerifyWebhookLambdaTest {
         body[body.length - 2] = (byte) (body[body.length - 2] == ' ' ? '\t' : ' ');
         event.put("body", Base64.getEncoder().encodeToString(body));
 
-        JsonNode response = JSON.readTree(lambda.invoke(JSON.writeValueAsString(event)));
+        JsonNode response = JSON.readTree(function.invoke(JSON.writeValueAsString(event)));
 
         assertThat(response.path("statusCode").asInt()).isEqualTo(401);
         assertThat(queued()).isEmpty();
@@ -80,13 +72,13 @@ class VerifyWebhookLambdaTest {
 
     @Test
     void theSampleAsRecordedIsOutsideTheTimeWindowAndRefused() throws Exception {
-        JsonNode response = JSON.readTree(lambda.invoke(EventFiles.read("aws", SAMPLE)));
+        JsonNode response = JSON.readTree(function.invoke(EventFiles.read("aws", SAMPLE)));
 
         assertThat(response.path("statusCode").asInt()).isEqualTo(401);
         assertThat(queued()).isEmpty();
     }
 
-    private static List<Message> queued() {
+    private List<Message> queued() {
         List<Message> messages = aws.sqs().receiveMessage(request -> request.queueUrl(aws.webhookQueueUrl())
                 .maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
         messages.forEach(message -> aws.sqs().deleteMessage(request -> request.queueUrl(aws.webhookQueueUrl())
