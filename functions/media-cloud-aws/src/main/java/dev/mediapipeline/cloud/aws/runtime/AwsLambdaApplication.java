@@ -4,9 +4,9 @@ import dev.mediapipeline.support.config.MediaDomainConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AliasFor;
 
 import java.lang.annotation.Documented;
@@ -16,17 +16,18 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The main class of an AWS deployable: a Spring Boot configuration with the few auto-configurations every function
- * needs (JSON, Spring Cloud Function's catalog, the domain's defaults) named here instead of discovered, so a cold
- * start evaluates a dozen configuration classes rather than Boot's hundreds. The deployable adds its function's own
+ * The main class of an AWS deployable: a Spring Boot configuration with a JSON mapper and the few auto-configurations
+ * every function needs (Spring Cloud Function's catalog, the domain's defaults), named here instead of discovered, so
+ * a cold start evaluates a dozen configuration classes rather than Boot's hundreds. The deployable adds its function's own
  * auto-configuration with {@code @ImportAutoConfiguration} and its ports with {@code @Import}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootConfiguration(proxyBeanMethods = false)
-@ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, JacksonAutoConfiguration.class,
-        ContextFunctionCatalogAutoConfiguration.class, MediaDomainConfiguration.class})
+@Import(LambdaObjectMapper.class)
+@ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ContextFunctionCatalogAutoConfiguration.class,
+        MediaDomainConfiguration.class})
 public @interface AwsLambdaApplication {
 
     /**
