@@ -3,10 +3,10 @@ package dev.mediapipeline.cloud.aws.testing;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarFile;
 
@@ -31,8 +31,7 @@ public final class LocalInvoke {
         Path eventFile = Path.of(args[1]).toAbsolutePath();
         Path root = repositoryRoot();
         Path jar = root.resolve("functions").resolve(function).resolve("aws/target").resolve(function + "-aws.jar");
-        Path harness = root.resolve("functions/media-cloud-aws/target/test-classes");
-        for (Path required : List.of(jar, harness, eventFile)) {
+        for (Path required : List.of(jar, eventFile)) {
             if (!Files.exists(required)) {
                 throw new IllegalStateException(required + " is missing: build with "
                         + "mvn -pl functions/" + function + "/aws -am package -DskipTests (scripts/invoke does)");
@@ -40,26 +39,51 @@ public final class LocalInvoke {
         }
         PrintStream stdout = System.out;
         System.setOut(System.err);
-        int exit;
+        Invocation invocation;
         try (LocalAws aws = LocalAws.start()) {
-            String event = Files.readString(eventFile, StandardCharsets.UTF_8);
-            System.err.println("[invoke] seeded " + Seeds.forEvent(aws, event));
-            Path prepared = Files.createTempFile(function + "-event-", ".json");
+            invocation = invoke(aws, function, jar, Files.readString(eventFile, StandardCharsets.UTF_8));
+        }
+        stdout.println(invocation.answer());
+        stdout.flush();
+        System.exit(invocation.exitCode());
+    }
+
+    /** What the child JVM answered on stdout, and how it ended. */
+    public record Invocation(int exitCode, String answer) {
+    }
+
+    /**
+     * Seeds {@code aws} from the event, then runs {@link InvokeOnce} on {@code jar} in a child JVM with the services'
+     * environment; the child's stderr (logs, {@code handled-at-epoch-ms=}) goes to this process's stderr.
+     */
+    public static Invocation invoke(LocalAws aws, String function, Path jar, String event)
+            throws IOException, InterruptedException {
+        System.err.println("[invoke] seeded " + Seeds.forEvent(aws, event));
+        Path prepared = Files.createTempFile(function + "-event-", ".json");
+        try {
             Files.writeString(prepared, EventPreparation.prepare(event), StandardCharsets.UTF_8);
-            List<String> command = new ArrayList<>(List.of(javaCommand(), "-cp", jar + File.pathSeparator + harness,
-                    InvokeOnce.class.getName(), prepared.toString()));
+            List<String> command = List.of(javaCommand(), "-cp", jar + File.pathSeparator + harness(),
+                    InvokeOnce.class.getName(), prepared.toString());
             ProcessBuilder child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
             child.environment().putAll(LocalAws.environment(aws.settings("verify-webhook".equals(function))));
             child.environment().put("AWS_LAMBDA_FUNCTION_NAME", function);
             child.environment().put("MAIN_CLASS", mainClassOf(jar));
             System.err.println("[invoke] " + String.join(" ", command));
             Process process = child.start();
-            process.getInputStream().transferTo(stdout);
-            stdout.flush();
-            exit = process.waitFor();
+            String answer = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return new Invocation(process.waitFor(), answer);
+        } finally {
             Files.deleteIfExists(prepared);
         }
-        System.exit(exit);
+    }
+
+    /** Where this harness's classes are (a test-classes directory or the test-jar): InvokeOnce and LocalContext. */
+    private static Path harness() {
+        try {
+            return Path.of(InvokeOnce.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the harness classes", e);
+        }
     }
 
     /** The deployable's main class, from its manifest: on Lambda the function's {@code MAIN_CLASS} names it. */
