@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeployableJarIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long MAX_HTTP_FUNCTION_BYTES = 40L * 1024 * 1024;
+    private static final long MAX_HTTP_FUNCTION_BYTES = 40_000_000L;
     private static final Set<String> HTTP_FUNCTIONS = Set.of("sign-upload", "verify-webhook");
     private static final Set<String> PUBLISHING_FUNCTIONS = Set.of("make-thumbnail", "extract-text");
     private static final List<String> GOOGLE_PACKAGES = List.of("com/google/cloud/", "com/google/api/",
@@ -77,7 +77,7 @@ class DeployableJarIT {
     @Test
     void isSmallEnoughAndRecordsItsSize() throws IOException {
         long bytes = Files.size(jar);
-        String line = String.format("%s %d bytes (%.1f MB)%n", jar.getFileName(), bytes, bytes / 1024.0 / 1024.0);
+        String line = String.format("%s %d bytes (%.1f MB)%n", jar.getFileName(), bytes, bytes / 1e6);
         Files.writeString(jar.resolveSibling("artifact-size.txt"), line, StandardCharsets.UTF_8);
         System.out.print(line);
         if (HTTP_FUNCTIONS.contains(function)) {
