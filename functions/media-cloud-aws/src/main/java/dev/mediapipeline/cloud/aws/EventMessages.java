@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.mediapipeline.domain.event.AssetEnriched;
 import dev.mediapipeline.domain.event.AssetFailed;
 import dev.mediapipeline.domain.event.PipelineEvent;
+import dev.mediapipeline.domain.text.TextEvent;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,9 +34,22 @@ final class EventMessages {
     }
 
     static Map<String, String> attributes(PipelineEvent event) {
+        return attributes(event.type(), event.assetId());
+    }
+
+    /** A text event travels like a pipeline event: its JSON, with {@code type} and {@code assetId} attributes. */
+    static String body(TextEvent event) {
+        try {
+            return Json.MAPPER.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + event.type(), e);
+        }
+    }
+
+    static Map<String, String> attributes(String type, String assetId) {
         Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put(TYPE_ATTRIBUTE, event.type());
-        attributes.put(ASSET_ID_ATTRIBUTE, event.assetId());
+        attributes.put(TYPE_ATTRIBUTE, type);
+        attributes.put(ASSET_ID_ATTRIBUTE, assetId);
         return attributes;
     }
 

@@ -1,6 +1,7 @@
 package dev.mediapipeline.cloud.aws;
 
 import dev.mediapipeline.domain.port.BlobInfo;
+import dev.mediapipeline.domain.port.BlobListing;
 import dev.mediapipeline.domain.port.BlobStore;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -8,12 +9,15 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,7 +32,7 @@ import java.util.Optional;
  * lower-case names. A key longer than S3's 1024 UTF-8 bytes cannot exist: reads report it missing and writes
  * refuse it before any request.
  */
-public final class S3BlobStore implements BlobStore {
+public final class S3BlobStore implements BlobStore, BlobListing {
 
     static final int MAX_KEY_BYTES = 1024;
 
@@ -118,6 +122,21 @@ public final class S3BlobStore implements BlobStore {
         } catch (SdkException e) {
             throw fault("delete", key, e);
         }
+    }
+
+    /** Every object under {@code prefix}, page by page ({@code ListObjectsV2}); user metadata is not listed. */
+    @Override
+    public List<BlobInfo> list(String prefix) throws IOException {
+        List<BlobInfo> blobs = new ArrayList<>();
+        try {
+            for (S3Object object : s3.listObjectsV2Paginator(request -> request.bucket(bucket).prefix(prefix)).contents()) {
+                blobs.add(new BlobInfo(object.key(), object.size(), null, generation(null, object.eTag()), Map.of(),
+                        object.lastModified()));
+            }
+        } catch (SdkException e) {
+            throw fault("list", prefix + "*", e);
+        }
+        return blobs;
     }
 
     static String generation(String versionId, String eTag) {

@@ -37,6 +37,14 @@ public final class SnsEventPublisher implements EventPublisher {
         this.topicArnByEventType = EventMessages.requireEveryType(topicArnByEventType, "SNS topic ARN");
     }
 
+    /** Every event type to one topic (subscriptions filter on the {@code type} attribute). */
+    public static SnsEventPublisher toOneTopic(SdkHttpClient http, AwsCredentialsProvider credentials, Region region,
+                                               URI endpoint, String topicArn) {
+        Map<String, String> topics = new java.util.HashMap<>();
+        EventMessages.EVENT_TYPES.forEach(type -> topics.put(type, topicArn));
+        return new SnsEventPublisher(http, credentials, region, endpoint, topics);
+    }
+
     /** {@code https://sns.<region>.<partition domain>/}. */
     public static URI endpointFor(Region region) {
         return SnsPublishClient.endpointFor(region);

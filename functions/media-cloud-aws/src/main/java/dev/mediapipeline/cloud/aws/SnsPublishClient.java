@@ -3,21 +3,13 @@ package dev.mediapipeline.cloud.aws;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.SdkHttpFullRequest;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.regions.Region;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -32,40 +24,20 @@ final class SnsPublishClient {
 
     private static final String API_VERSION = "2010-03-31";
 
-    private final SdkHttpClient http;
-    private final AwsCredentialsProvider credentials;
-    private final Region region;
+    private final SignedHttpCall call;
     private final URI endpoint;
-    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
     SnsPublishClient(SdkHttpClient http, AwsCredentialsProvider credentials, Region region, URI endpoint) {
-        this.http = http;
-        this.credentials = credentials;
-        this.region = region;
+        this.call = new SignedHttpCall(http, credentials, region, "sns");
         this.endpoint = endpoint;
     }
 
     /** Returns the message id SNS assigned; throws when SNS did not accept the message. */
     String publish(String topicArn, String message, Map<String, String> stringAttributes) throws IOException {
-        byte[] form = publishForm(topicArn, message, stringAttributes);
-        SdkHttpFullRequest request = SdkHttpFullRequest.builder()
-                .method(SdkHttpMethod.POST)
-                .uri(endpoint)
-                .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-                .putHeader("Content-Length", Integer.toString(form.length))
-                .build();
-        SignedRequest signed = signer.sign(sign -> sign
-                .identity(credentials.resolveCredentials())
-                .request(request)
-                .payload(ContentStreamProvider.fromByteArray(form))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "sns")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region.id()));
-        HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder()
-                .request(signed.request())
-                .contentStreamProvider(signed.payload().orElse(null))
-                .build()).call();
-        byte[] body = readBody(response);
-        int status = response.httpResponse().statusCode();
+        SignedHttpCall.Response response = call.post(endpoint, "application/x-www-form-urlencoded; charset=utf-8",
+                Map.of(), publishForm(topicArn, message, stringAttributes));
+        byte[] body = response.body();
+        int status = response.status();
         if (status / 100 == 2) {
             String messageId = element(body, "MessageId");
             if (messageId == null) {
@@ -99,15 +71,6 @@ final class SnsPublishClient {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static byte[] readBody(HttpExecuteResponse response) throws IOException {
-        if (response.responseBody().isEmpty()) {
-            return new byte[0];
-        }
-        try (InputStream in = response.responseBody().get()) {
-            return in.readAllBytes();
-        }
     }
 
     /** The text of the first element with this name, or null when the body is not XML or has none. */

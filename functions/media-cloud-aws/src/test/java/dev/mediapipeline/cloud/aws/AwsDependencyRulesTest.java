@@ -13,6 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The AWS adapters must not drag a Google SDK into an AWS deployable (DESIGN.md: one deployable per cloud). */
 class AwsDependencyRulesTest {
 
+    private static final String RUNTIME = "dev.mediapipeline.cloud.aws.runtime..";
+
     private final JavaClasses adapters = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.mediapipeline.cloud.aws");
@@ -26,8 +28,17 @@ class AwsDependencyRulesTest {
 
     @Test
     void noAdapterUsesSpring() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
-                .because("the adapters are plain classes; the functions wire them")
+        noClasses().that().resideOutsideOfPackage(RUNTIME)
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
+                .because("the adapters are plain classes; only the deployables' wiring (the runtime package) is Spring")
+                .check(adapters);
+    }
+
+    @Test
+    void noAdapterDependsOnTheDeployablesWiring() {
+        noClasses().that().resideOutsideOfPackage(RUNTIME)
+                .should().dependOnClassesThat().resideInAPackage(RUNTIME)
+                .because("the wiring uses the adapters, never the other way round")
                 .check(adapters);
     }
 
