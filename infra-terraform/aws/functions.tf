@@ -150,14 +150,20 @@ module "extract_text" {
   timeout_seconds     = local.settings["extract-text"].timeout_seconds
   log_retention_days  = var.log_retention_days
   vpc                 = var.lambda_vpc
+  layers              = var.tesseract_layer_arn == null ? [] : [var.tesseract_layer_arn]
 
   sqs_trigger = {
     queue_arn  = module.extract_text_queue.queue_arn
     batch_size = 1
   }
 
+  # Lambda's Java runtime has no tesseract: the layer puts it under /opt (scanned pages and images need it; PDF
+  # text layers do not).
   environment = merge(local.database_environment, local.buckets_environment, {
     MEDIA_AWS_EVENTS_TOPIC_ARN = aws_sns_topic.events.arn
+    }, var.tesseract_layer_arn == null ? {} : {
+    MEDIA_TEXT_TESSERACT_COMMAND = "/opt/bin/tesseract"
+    TESSDATA_PREFIX              = "/opt/share/tessdata"
   })
   secret_arns = local.database_secrets
 

@@ -150,3 +150,9 @@ variable "tags" {
   description = "Tags for every resource."
   default     = { application = "media-pipeline" }
 }
+
+variable "tesseract_layer_arn" {
+  type        = string
+  description = "ARN of a Lambda layer with tesseract at /opt/bin/tesseract and its trained data under /opt/share/tessdata, for extract-text's OCR of scans and images. Without it, PDFs with a text layer are still extracted, but an asset that needs OCR fails with 'cannot run tesseract' and ends in extract-text's dead-letter queue (replay it once the layer is set)."
+  default     = null
+}

@@ -37,6 +37,7 @@ resource "aws_lambda_function" "this" {
   s3_bucket        = aws_s3_object.artifact.bucket
   s3_key           = aws_s3_object.artifact.key
   source_code_hash = filebase64sha256(var.artifact_path)
+  layers           = var.layers
 
   # SnapStart restores a snapshot of the initialised JVM instead of booting Spring on every cold start;
   # it applies to published versions only, hence publish + the live alias below.

@@ -139,6 +139,12 @@ variable "vpc" {
   default     = null
 }
 
+variable "layers" {
+  type        = list(string)
+  description = "ARNs of Lambda layers to add (e.g. one holding the tesseract binary for extract-text)."
+  default     = []
+}
+
 variable "log_retention_days" {
   type        = number
   description = "Days CloudWatch keeps the function's logs."
