@@ -117,7 +117,7 @@ public final class CloudFunctionHttpAdapter {
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    private static String readAll(Reader reader) {
+    static String readAll(Reader reader) {
         if (reader == null) {
             return "";
         }

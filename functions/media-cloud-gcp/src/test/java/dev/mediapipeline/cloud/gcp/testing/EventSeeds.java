@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * What an event file needs to find in place before a function can do real work on it: for a storage event (or a
- * storage notification on Pub/Sub), a real fixture at the object it names and the catalog row sign-upload would have
+ * storage notification on Pub/Sub, also as a push subscription's HTTP request), a real fixture at the object it names and the catalog row sign-upload would have
  * written; for a webhook message, the catalog row of the asset the notification is about. Other events need nothing.
  */
 public final class EventSeeds {
@@ -28,6 +28,11 @@ public final class EventSeeds {
     /** @return what was seeded, for the log; empty when the event needs nothing */
     public static Optional<String> seed(GcpTestEnvironment cloud, Path eventFile, String json) throws Exception {
         String name = eventFile.getFileName().toString();
+        if (name.startsWith("http-pubsub-push-")) {
+            // A push subscription's request: its body is the envelope a pubsub-push-* file holds.
+            name = name.substring("http-".length());
+            json = HttpRequestFile.parse(json).bodyText();
+        }
         if (name.startsWith("gcs-")) {
             return new GcsObjectDecoder().decode(json).map(event -> seedObject(cloud, event));
         }

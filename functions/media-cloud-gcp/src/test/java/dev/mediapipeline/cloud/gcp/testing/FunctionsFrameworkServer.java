@@ -87,6 +87,18 @@ public final class FunctionsFrameworkServer implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(event.toString())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Closes the servers that were started (nulls are skipped), in the order given: the reverse of their starts, so
+     * each restores the system properties the one before it found.
+     */
+    public static void closeAll(FunctionsFrameworkServer... servers) throws Exception {
+        for (FunctionsFrameworkServer server : servers) {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
     @Override
     public void close() throws Exception {
         invoker.stopServer();

@@ -1,8 +1,8 @@
 package dev.mediapipeline.fn.applywebhookevent.gcp;
 
 import dev.mediapipeline.cloud.gcp.NotificationMessages;
-import dev.mediapipeline.cloud.gcp.runtime.BackgroundEventAdapter;
 import dev.mediapipeline.cloud.gcp.runtime.GcpFunctionRuntime;
+import dev.mediapipeline.cloud.gcp.runtime.PubSubFunctionAdapter;
 import dev.mediapipeline.fn.applywebhookevent.ApplyWebhookEventConfiguration;
 import dev.mediapipeline.fn.applywebhookevent.ApplyWebhookEventFunction;
 import org.springframework.boot.SpringBootConfiguration;
@@ -12,9 +12,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.messaging.Message;
 
-import java.util.function.Consumer;
+import java.util.function.Function;
 
-/** apply-webhook-event on Cloud Functions, Pub/Sub trigger on the webhook topic: each message to {@code applyWebhookEvent}. */
+/** apply-webhook-event on Cloud Functions, fed by the webhook topic (push subscription or trigger): each message to {@code applyWebhookEvent}. */
 @SpringBootConfiguration(proxyBeanMethods = false)
 // Named apart from the function bean, which the contract calls by this class's decapitalised name.
 @Configuration(value = "applyWebhookEventCloudFunctionConfiguration", proxyBeanMethods = false)
@@ -23,8 +23,8 @@ import java.util.function.Consumer;
 public class ApplyWebhookEventCloudFunction {
 
     @Bean
-    Consumer<Message<String>> applyWebhookEventCloudFunction(ApplyWebhookEventFunction applyWebhookEvent) {
-        return BackgroundEventAdapter.pubSubMessages(
+    Function<Message<Object>, Message<byte[]>> applyWebhookEventCloudFunction(ApplyWebhookEventFunction applyWebhookEvent) {
+        return PubSubFunctionAdapter.pubSubMessages(
                 message -> applyWebhookEvent.accept(NotificationMessages.decode(message)));
     }
 }

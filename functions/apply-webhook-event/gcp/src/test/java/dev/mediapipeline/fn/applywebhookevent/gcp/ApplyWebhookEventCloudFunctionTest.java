@@ -2,23 +2,34 @@ package dev.mediapipeline.fn.applywebhookevent.gcp;
 
 import dev.mediapipeline.cloud.gcp.testing.FunctionsFrameworkServer;
 import dev.mediapipeline.cloud.gcp.testing.GcpTestEnvironment;
+import dev.mediapipeline.cloud.gcp.testing.HttpRequestFile;
 import dev.mediapipeline.domain.asset.Asset;
 import dev.mediapipeline.domain.asset.AssetId;
+import dev.mediapipeline.domain.webhook.ProviderCopy;
 import dev.mediapipeline.store.postgres.JdbcProviderCopies;
+import dev.mediapipeline.testkit.support.ChildServer;
 import dev.mediapipeline.testkit.support.EventFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * apply-webhook-event's deployable behind the Functions Framework (event signature), fed
- * {@code events/gcp/pubsub-cloudevent-webhook-notification.json}: the webhook topic's message as Eventarc delivers it.
+ * apply-webhook-event's deployable behind the Functions Framework, both ways it can be deployed: as an event function
+ * fed {@code events/gcp/pubsub-cloudevent-webhook-notification.json} (an Eventarc trigger), and as the HTTP function
+ * the Terraform stack deploys, called by the webhook topic's push subscription with
+ * {@code events/gcp/http-pubsub-push-webhook-notification.json}. For a push the status is what Pub/Sub acts on: 2xx
+ * acknowledges, anything else is retried and finally dead-lettered.
  */
 class ApplyWebhookEventCloudFunctionTest {
 
@@ -26,6 +37,7 @@ class ApplyWebhookEventCloudFunctionTest {
 
     private static GcpTestEnvironment cloud;
     private static FunctionsFrameworkServer function;
+    private static FunctionsFrameworkServer pushed;
 
     @BeforeAll
     static void start() throws Exception {
@@ -33,13 +45,12 @@ class ApplyWebhookEventCloudFunctionTest {
         cloud.catalog().insert(Asset.pending(ASSET, "products", "hero.jpg", "image/jpeg", 482113,
                 "originals/products/" + ASSET.value() + ".jpg", null, Instant.now()));
         function = FunctionsFrameworkServer.start(ApplyWebhookEventCloudFunction.class, "cloudevent", cloud.properties());
+        pushed = FunctionsFrameworkServer.start(ApplyWebhookEventCloudFunction.class, "http", cloud.properties());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (function != null) {
-            function.close();
-        }
+        FunctionsFrameworkServer.closeAll(pushed, function);
         if (cloud != null) {
             cloud.close();
         }
@@ -52,8 +63,7 @@ class ApplyWebhookEventCloudFunctionTest {
         assertThat(function.postCloudEvent(event).statusCode()).isEqualTo(200);
         assertThat(function.postCloudEvent(event).statusCode()).isEqualTo(200);
 
-        assertThat(new JdbcProviderCopies(cloud.dataSource(), Clock.systemUTC()).ofAsset(ASSET))
-                .singleElement()
+        assertThat(providerCopies()).singleElement()
                 .satisfies(copy -> assertThat(copy.key().publicId()).isEqualTo("products/" + ASSET.value()));
     }
 
@@ -64,5 +74,53 @@ class ApplyWebhookEventCloudFunctionTest {
                         + Base64.getEncoder().encodeToString("not a notification".getBytes()) + "\"");
 
         assertThat(function.postCloudEvent(event).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void thePushedNotificationIsAppliedOnceAndAcknowledgedEachTime() throws Exception {
+        assertThat(pushed.send(pushRequest()).statusCode()).isEqualTo(200);
+        HttpResponse<byte[]> redelivery = pushed.send(pushRequest());
+
+        assertThat(redelivery.statusCode()).isEqualTo(200);
+        assertThat(new String(redelivery.body(), StandardCharsets.UTF_8))
+                .contains("\"messageId\":\"12011223344556677\"", "\"outcome\":\"handled\"");
+        assertThat(providerCopies()).singleElement()
+                .satisfies(copy -> assertThat(copy.key().publicId()).isEqualTo("products/" + ASSET.value()));
+    }
+
+    @Test
+    void aPushedBodyThatIsNoPushEnvelopeIsRejectedWithAProblem() throws Exception {
+        HttpRequestFile notAPush = new HttpRequestFile("POST", "/", Map.of("Content-Type", "application/json"),
+                "{\"notification_type\":\"upload\"}".getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<byte[]> answer = pushed.send(notAPush);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(new String(answer.body(), StandardCharsets.UTF_8))
+                .contains("not-a-push-envelope", "'message' object");
+    }
+
+    @Test
+    void aPushWhileTheDatabaseIsUnreachableAnswers500SoPubSubRetries() throws Exception {
+        Map<String, String> unreachable = new HashMap<>(cloud.properties());
+        unreachable.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + ChildServer.freePort() + "/media");
+
+        try (FunctionsFrameworkServer withoutDatabase = FunctionsFrameworkServer.start(
+                ApplyWebhookEventCloudFunction.class, "http", unreachable)) {
+            HttpResponse<byte[]> answer = withoutDatabase.send(pushRequest());
+
+            assertThat(answer.statusCode()).isEqualTo(500);
+            assertThat(new String(answer.body(), StandardCharsets.UTF_8)).contains("transient-failure");
+        }
+    }
+
+    private static List<ProviderCopy> providerCopies() {
+        return new JdbcProviderCopies(cloud.dataSource(), Clock.systemUTC()).ofAsset(ASSET);
+    }
+
+    private static HttpRequestFile pushRequest() throws Exception {
+        return HttpRequestFile.parse(EventFiles.read("gcp", "http-pubsub-push-webhook-notification.json"));
     }
 }

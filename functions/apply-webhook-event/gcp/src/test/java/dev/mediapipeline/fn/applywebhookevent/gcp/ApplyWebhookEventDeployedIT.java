@@ -45,4 +45,19 @@ class ApplyWebhookEventDeployedIT {
                     .ofAsset(AssetId.parse("0b6f4a9e-3f5c-4c1e-9d7a-2f9a1c3e5b7d"))).hasSize(1);
         }
     }
+
+    @Test
+    void invokeOnceAnswersThePushSubscriptionsRequestOverHttp() throws Exception {
+        Path request = EventFiles.directory("gcp").resolve("http-pubsub-push-webhook-notification.json");
+        try (GcpTestEnvironment cloud = GcpTestEnvironment.start()) {
+            EventSeeds.seed(cloud, request, EventFiles.read(request));
+            InvokeOnceProcess.Result run = InvokeOnceProcess.run(Path.of("target/apply-webhook-event-gcp.jar"), request,
+                    cloud.environment());
+
+            assertThat(run.exit()).as(String.join("\n", run.stderr())).isZero();
+            assertThat(run.stdout()).startsWith("status=200").contains("\"outcome\":\"handled\"");
+            assertThat(new JdbcProviderCopies(cloud.dataSource(), Clock.systemUTC())
+                    .ofAsset(AssetId.parse("0b6f4a9e-3f5c-4c1e-9d7a-2f9a1c3e5b7d"))).hasSize(1);
+        }
+    }
 }

@@ -2,8 +2,8 @@ package dev.mediapipeline.fn.cleanupassets.gcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mediapipeline.cloud.gcp.PubSubMessage;
-import dev.mediapipeline.cloud.gcp.runtime.BackgroundEventAdapter;
 import dev.mediapipeline.cloud.gcp.runtime.GcpFunctionRuntime;
+import dev.mediapipeline.cloud.gcp.runtime.PubSubFunctionAdapter;
 import dev.mediapipeline.cloud.gcp.runtime.GcpStoragePorts;
 import dev.mediapipeline.fn.cleanupassets.CleanUpAssetsConfiguration;
 import dev.mediapipeline.fn.cleanupassets.CleanUpAssetsFunction;
@@ -17,10 +17,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.messaging.Message;
 
 import java.io.IOException;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * clean-up-assets on Cloud Functions, Pub/Sub trigger on the topic Cloud Scheduler publishes to at 02:00 UTC: the
+ * clean-up-assets on Cloud Functions, fed by a push subscription (or trigger) on the topic Cloud Scheduler publishes to at 02:00 UTC: the
  * job's body ({@code {"triggeredBy": "schedule:clean-up-assets", "dryRun": false}}) to {@code cleanUpAssets}. A body
  * that is not such JSON still means "the schedule". Cloudinary copies are destroyed when an account is configured.
  */
@@ -32,8 +32,8 @@ import java.util.function.Consumer;
 public class CleanUpAssetsCloudFunction {
 
     @Bean
-    Consumer<Message<String>> cleanUpAssetsCloudFunction(CleanUpAssetsFunction cleanUpAssets, ObjectMapper json) {
-        return BackgroundEventAdapter.pubSubMessages(message -> cleanUpAssets.apply(request(message, json)));
+    Function<Message<Object>, Message<byte[]>> cleanUpAssetsCloudFunction(CleanUpAssetsFunction cleanUpAssets, ObjectMapper json) {
+        return PubSubFunctionAdapter.pubSubMessages(message -> cleanUpAssets.apply(request(message, json)));
     }
 
     private static CleanupRequest request(PubSubMessage message, ObjectMapper json) {

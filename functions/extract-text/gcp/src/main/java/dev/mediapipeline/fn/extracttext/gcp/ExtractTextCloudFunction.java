@@ -1,8 +1,8 @@
 package dev.mediapipeline.fn.extracttext.gcp;
 
 import dev.mediapipeline.cloud.gcp.PubSubMessages;
-import dev.mediapipeline.cloud.gcp.runtime.BackgroundEventAdapter;
 import dev.mediapipeline.cloud.gcp.runtime.GcpFunctionRuntime;
+import dev.mediapipeline.cloud.gcp.runtime.PubSubFunctionAdapter;
 import dev.mediapipeline.cloud.gcp.runtime.GcpPubSubPorts;
 import dev.mediapipeline.cloud.gcp.runtime.GcpStoragePorts;
 import dev.mediapipeline.fn.extracttext.ExtractTextConfiguration;
@@ -14,10 +14,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.messaging.Message;
 
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * extract-text on Cloud Functions, Pub/Sub trigger on the originals bucket's notification topic (payload
+ * extract-text on Cloud Functions, fed by a push subscription (or trigger) on the originals bucket's notification topic (payload
  * {@code JSON_API_V1}): each {@code OBJECT_FINALIZE} to {@code extractText}; other notifications are acknowledged.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
@@ -28,9 +28,9 @@ import java.util.function.Consumer;
 public class ExtractTextCloudFunction {
 
     @Bean
-    Consumer<Message<String>> extractTextCloudFunction(ExtractTextFunction extractText) {
+    Function<Message<Object>, Message<byte[]>> extractTextCloudFunction(ExtractTextFunction extractText) {
         PubSubMessages notifications = new PubSubMessages();
-        return BackgroundEventAdapter.pubSubMessages(
+        return PubSubFunctionAdapter.pubSubMessages(
                 message -> notifications.storageEvent(message).ifPresent(extractText));
     }
 }

@@ -1,8 +1,8 @@
 package dev.mediapipeline.fn.pollusage.gcp;
 
 import dev.mediapipeline.cloud.gcp.SchedulerMessageDecoder;
-import dev.mediapipeline.cloud.gcp.runtime.BackgroundEventAdapter;
 import dev.mediapipeline.cloud.gcp.runtime.GcpFunctionRuntime;
+import dev.mediapipeline.cloud.gcp.runtime.PubSubFunctionAdapter;
 import dev.mediapipeline.cloud.gcp.runtime.GcpStoragePorts;
 import dev.mediapipeline.fn.pollusage.CloudinaryUsageConfiguration;
 import dev.mediapipeline.fn.pollusage.PollUsageConfiguration;
@@ -15,10 +15,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.messaging.Message;
 
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * poll-usage on Cloud Functions, Pub/Sub trigger on the topic Cloud Scheduler publishes to every 15 minutes: each
+ * poll-usage on Cloud Functions, fed by a push subscription (or trigger) on the topic Cloud Scheduler publishes to every 15 minutes: each
  * firing to {@code pollUsage} (bucket bytes per folder, and Cloudinary's quota when an account is configured).
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
@@ -29,9 +29,9 @@ import java.util.function.Consumer;
 public class PollUsageCloudFunction {
 
     @Bean
-    Consumer<Message<String>> pollUsageCloudFunction(PollUsageFunction pollUsage) {
+    Function<Message<Object>, Message<byte[]>> pollUsageCloudFunction(PollUsageFunction pollUsage) {
         SchedulerMessageDecoder schedules = new SchedulerMessageDecoder();
-        return BackgroundEventAdapter.pubSubMessages(
+        return PubSubFunctionAdapter.pubSubMessages(
                 message -> pollUsage.apply(new ScheduledTick(schedules.fromPubSub(message).triggeredBy())));
     }
 }
