@@ -97,7 +97,7 @@ class LocalPipelineTest {
         JsonNode asset = client.get("/assets/" + lying.body().get("assetId").asText()).body();
         assertThat(asset.get("status").asText()).isEqualTo("FAILED");
         assertThat(asset.at("/failure/reason").asText()).isEqualTo("too-large");
-        assertThat(asset.get("uploadSizeCap").asLong()).isEqualTo(5 * 1024 * 1024);
+        assertThat(asset.get("uploadSizeCap").asLong()).as("the size that was signed").isEqualTo(400_000);
         assertThat(Instant.parse(asset.get("uploadExpiresAt").asText())).as("the signed expiry, as PostgreSQL keeps it")
                 .isEqualTo(Instant.parse(lying.body().get("expiresAt").asText()).truncatedTo(ChronoUnit.MICROS));
         assertThat(blobs.stat(lying.body().at("/upload/fields/key").asText())).isEmpty();

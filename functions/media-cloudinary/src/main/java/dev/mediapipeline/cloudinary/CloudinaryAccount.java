@@ -15,6 +15,10 @@ public record CloudinaryAccount(String cloudName, String apiKey, String apiSecre
 
     public static final String DEFAULT_API_BASE_URL = "https://api.cloudinary.com";
 
+    private static final String URL_SCHEME = "cloudinary://";
+    /** What API keys (digits) and secrets (base64url) are made of, percent-escapes allowed. */
+    private static final Pattern URL_PART = Pattern.compile("([A-Za-z0-9._~-]|%[0-9A-Fa-f]{2})+");
+
     /** Cloud names are letters, digits, '-' and '_'; anything else must not reach a URL path. */
     private static final Pattern CLOUD_NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
@@ -37,16 +41,53 @@ public record CloudinaryAccount(String cloudName, String apiKey, String apiSecre
     /**
      * Reads a {@code cloudinary://key:secret@cloud} URL (the runbook's {@code CLOUDINARY_URL}) the way the Cloudinary
      * SDK does, including an {@code upload_prefix} query parameter that moves the API elsewhere.
+     *
+     * <p>The SDK's own errors quote the whole URL, secret included, and would reach the startup log; so the parts are
+     * checked here first and a failure names only the part that is wrong, with neither the URL nor the SDK's error
+     * attached.
      */
     public static CloudinaryAccount fromUrl(String cloudinaryUrl) {
+        String url = Objects.requireNonNull(cloudinaryUrl, "cloudinaryUrl").strip();
+        checkParts(url);
         Configuration config;
         try {
-            config = Configuration.from(Objects.requireNonNull(cloudinaryUrl, "cloudinaryUrl"));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("CLOUDINARY_URL must look like cloudinary://<api key>:<api secret>@<cloud name>",
-                    e);
+            config = Configuration.from(url);
+        } catch (RuntimeException e) {
+            throw malformed("its options after the cloud name (?...)");
         }
         return new CloudinaryAccount(config.cloudName, config.apiKey, config.apiSecret, config.uploadPrefix);
+    }
+
+    /** Scheme, key, secret and cloud name, each checked without showing anything after {@value #URL_SCHEME}. */
+    private static void checkParts(String url) {
+        if (!url.startsWith(URL_SCHEME)) {
+            throw malformed("the scheme (it must start " + URL_SCHEME + ")");
+        }
+        String rest = url.substring(URL_SCHEME.length());
+        int at = rest.lastIndexOf('@');
+        if (at < 0) {
+            throw malformed("the API key and API secret (there is no '@' before the cloud name)");
+        }
+        String credentials = rest.substring(0, at);
+        int colon = credentials.indexOf(':');
+        if (colon < 0) {
+            throw malformed("the API key and API secret (there is no ':' between them)");
+        }
+        if (!URL_PART.matcher(credentials.substring(0, colon)).matches()) {
+            throw malformed("the API key (empty, or a character other than letters, digits, '-', '_', '.', '~' or a %-escape)");
+        }
+        if (!URL_PART.matcher(credentials.substring(colon + 1)).matches()) {
+            throw malformed("the API secret (empty, or a character other than letters, digits, '-', '_', '.', '~' or a %-escape)");
+        }
+        String cloud = rest.substring(at + 1).split("[/?#]", 2)[0];
+        if (!CLOUD_NAME.matcher(cloud).matches()) {
+            throw malformed("the cloud name (letters, digits, '-' and '_')");
+        }
+    }
+
+    private static IllegalArgumentException malformed(String part) {
+        return new IllegalArgumentException("CLOUDINARY_URL is malformed in " + part + ": it must look like "
+                + URL_SCHEME + "<api key>:<api secret>@<cloud name>");
     }
 
     public CloudinaryAccount withApiBaseUrl(String baseUrl) {

@@ -4,18 +4,20 @@ import dev.mediapipeline.domain.port.UploadSigner;
 import dev.mediapipeline.domain.upload.ContentTypes;
 import dev.mediapipeline.domain.upload.SignedUpload;
 import dev.mediapipeline.domain.upload.UploadGrant;
+import dev.mediapipeline.domain.upload.UploadRejectedException;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * A browser upload straight to Cloudinary: the upload API URL and signed parameters (cloudinary.com/documentation/
  * upload_images#authenticated_requests). The public id is the asset id inside the folder ({@code <folder>/<assetId>},
  * what {@code PublicIds} reads back from notifications); {@code allowed_formats} holds the granted type, so
- * Cloudinary itself refuses a file of another format; {@code overwrite=false} keeps a replayed form from replacing
+ * Cloudinary itself refuses a file of another format. A type with no Cloudinary format known here is refused at signing (415): without {@code allowed_formats} Cloudinary would take any file; {@code overwrite=false} keeps a replayed form from replacing
  * what was uploaded.
  *
  * <p>What Cloudinary cannot be told per upload: a byte cap. Its signed upload parameters have no size limit (the
@@ -64,10 +66,7 @@ public final class CloudinaryUploadSigner implements UploadSigner {
         signed.put("folder", grant.folder());
         signed.put("public_id", grant.assetId().toString());
         signed.put("timestamp", Long.toString(now.getEpochSecond()));
-        String format = FORMATS.get(grant.contentType());
-        if (format != null) {
-            signed.put("allowed_formats", format);
-        }
+        signed.put("allowed_formats", formatOf(grant));
         signed.put("overwrite", "false");
         if (uploadPreset != null) {
             signed.put("upload_preset", uploadPreset);
@@ -80,6 +79,19 @@ public final class CloudinaryUploadSigner implements UploadSigner {
         Instant expiresAt = signatureDies.isBefore(grant.expiresAt()) ? signatureDies : grant.expiresAt();
         return new SignedUpload(target(), "POST", account.uploadUri(resourceType(grant.contentType())).toString(),
                 fields, FILE_FIELD, expiresAt);
+    }
+
+    /** @throws UploadRejectedException (415) for a type whose format Cloudinary could not be told to enforce */
+    private static String formatOf(UploadGrant grant) {
+        String format = FORMATS.get(grant.contentType());
+        if (format == null) {
+            throw new UploadRejectedException(UploadRejectedException.Kind.TYPE_NOT_ALLOWED, "the cloudinary target "
+                    + "cannot restrict an upload to " + grant.contentType() + " (it can for " + new TreeSet<>(FORMATS.keySet())
+                    + "), so it does not sign one; send folder '" + grant.folder() + "' through another target "
+                    + "(media.upload.folders." + grant.folder() + ".target) or drop that type from the folder",
+                    null, Map.of());
+        }
+        return format;
     }
 
     /** PDFs are images to Cloudinary (pages can be rendered); anything else we do not transform is raw. */

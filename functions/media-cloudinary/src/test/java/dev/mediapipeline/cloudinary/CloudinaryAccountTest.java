@@ -1,6 +1,8 @@
 package dev.mediapipeline.cloudinary;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,11 +38,31 @@ class CloudinaryAccountTest {
     @Test
     void anAccountWithoutCredentialsOrWithAPathInItsNameIsRefused() {
         assertThatThrownBy(() -> CloudinaryAccount.fromUrl("cloudinary://demo-cloud"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("API key and an API secret");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("API key and API secret");
         assertThatThrownBy(() -> new CloudinaryAccount("demo/../admin", "k", "s", null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cloud name");
         assertThatThrownBy(() -> new CloudinaryAccount("demo", "k", "s", "ftp://example.com"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http(s)");
+    }
+
+    @Test
+    void surroundingWhitespaceIsStripped() {
+        assertThat(CloudinaryAccount.fromUrl("  cloudinary://123456:s3cr3t@demo-cloud\n").cloudName())
+                .isEqualTo("demo-cloud");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "cloudinary:/123456:s3cr3t-value@demo-cloud | scheme",
+            "cloudinary://12 34:s3cr3t-value@demo-cloud | API key (",
+            "cloudinary://123456:s3cr3t value@demo-cloud | API secret (",
+            "cloudinary://123456:s3cr3t%zzvalue@demo-cloud | API secret (",
+            "cloudinary://123456:s3cr3t-value@demo cloud | cloud name",
+            "cloudinary://123456:s3cr3t-value@demo-cloud?upload_prefix=http://a b | options"})
+    void aMalformedUrlSaysWhichPartIsWrong_andNeitherMessageNorCauseShowsAnyOfIt(String url, String part) {
+        assertThatThrownBy(() -> CloudinaryAccount.fromUrl(url)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(part).hasNoCause()
+                .hasMessageNotContaining("s3cr3t").hasMessageNotContaining("123456").hasMessageNotContaining("demo");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.cloudinary.SignatureAlgorithm;
 import dev.mediapipeline.domain.asset.AssetId;
 import dev.mediapipeline.domain.upload.SignedUpload;
 import dev.mediapipeline.domain.upload.UploadGrant;
+import dev.mediapipeline.domain.upload.UploadRejectedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -123,6 +124,16 @@ class CloudinaryUploadSignerTest {
                 .fields()).containsEntry("allowed_formats", "pdf");
         assertThat(CloudinaryUploadSigner.resourceType("text/plain")).isEqualTo("raw");
         assertThat(CloudinaryUploadSigner.resourceType("video/mp4")).isEqualTo("video");
+    }
+
+    @Test
+    void aTypeWithoutACloudinaryFormatIsRefused_ratherThanSignedWithoutAllowedFormats() {
+        assertThatThrownBy(() -> signer(CloudinarySignature.Algorithm.SHA256, null)
+                .sign(grant("video/mp4", Duration.ofMinutes(1))))
+                .as("without allowed_formats Cloudinary would take any file, so no form is signed")
+                .isInstanceOfSatisfying(UploadRejectedException.class,
+                        e -> assertThat(e.kind()).isEqualTo(UploadRejectedException.Kind.TYPE_NOT_ALLOWED))
+                .hasMessageContaining("video/mp4").hasMessageContaining("media.upload.folders.products.target");
     }
 
     @Test

@@ -65,12 +65,12 @@ class SignUploadServiceTest {
     }
 
     @Test
-    void thePendingRowKeepsTheFoldersCapForTheTypeAndTheSignedExpiry() {
+    void thePendingRowKeepsTheSignedMaximum_theDeclaredSizeNotTheFoldersCap_andTheSignedExpiry() {
         SignUploadResult result = service.sign(alice, new UploadRequest("products", "hero.jpg", "image/jpeg", 482113));
 
         var asset = catalog.find(result.assetId()).orElseThrow();
         assertThat(asset.declaredSize()).isEqualTo(482113);
-        assertThat(asset.uploadSizeCap()).isEqualTo(5 * UploadPolicy.MEGABYTE);
+        assertThat(asset.uploadSizeCap()).as("what was signed, for every target").isEqualTo(482113);
         assertThat(asset.uploadExpiresAt()).isEqualTo(Instant.parse("2026-03-01T12:15:00Z"));
     }
 

@@ -14,8 +14,8 @@ import java.util.Optional;
  * @param size                the stored size once the upload arrived, or null before
  * @param failure             set when status is FAILED
  * @param owner               the subject that signed the upload
- * @param uploadSizeCap       the largest size in bytes the folder allowed for this type when the upload was signed;
- *                            null for assets recorded before it was kept
+ * @param uploadSizeCap       the largest size in bytes the upload was signed for (the declared size, within the
+ *                            folder's cap); null for assets recorded before it was kept
  * @param uploadExpiresAt     when the signed upload stops working; null for assets recorded before it was kept
  */
 public record Asset(
@@ -64,7 +64,7 @@ public record Asset(
     /**
      * A new asset waiting for its upload.
      *
-     * @param uploadSizeCap   the folder's cap for the type, which the arrived object is checked against
+     * @param uploadSizeCap   the size the upload was signed for, which the arrived object is checked against
      * @param uploadExpiresAt when the signed upload stops working
      */
     public static Asset pending(AssetId id, String folder, String filename, String declaredContentType,

@@ -1,5 +1,7 @@
 package dev.mediapipeline.domain.upload;
 
+import dev.mediapipeline.domain.thumbnail.RenditionKeys;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -40,11 +42,30 @@ public record FolderRule(String folder, Map<String, Long> maxBytesByType, Set<St
         maxBytesByType = Collections.unmodifiableMap(copy);
         roles = roles == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(roles));
         keyPrefix = keyPrefix == null || keyPrefix.isBlank() ? DEFAULT_KEY_PREFIX : keyPrefix;
-        if (!KEY_PREFIX.matcher(keyPrefix).matches()) {
-            throw new IllegalArgumentException("folder " + folder + ": key prefix '" + keyPrefix
-                    + "' must be 1 to 4 segments of a-z, 0-9, '-' or '_' joined by '/'");
+        try {
+            checkKeyPrefix(keyPrefix);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("folder " + folder + ": " + e.getMessage(), e);
         }
         target = target == null || target.isBlank() ? null : target;
+    }
+
+    /**
+     * A key prefix must be plain path segments, and not start with {@code derived}: keys there are routed to the
+     * derived (renditions) bucket, which the storage triggers ignore, so an original would never be processed.
+     *
+     * @throws IllegalArgumentException saying what is wrong with the prefix
+     */
+    public static void checkKeyPrefix(String keyPrefix) {
+        if (!KEY_PREFIX.matcher(keyPrefix).matches()) {
+            throw new IllegalArgumentException("key prefix '" + keyPrefix
+                    + "' must be 1 to 4 segments of a-z, 0-9, '-' or '_' joined by '/'");
+        }
+        if ((keyPrefix + "/").startsWith(RenditionKeys.PREFIX)) {
+            throw new IllegalArgumentException("key prefix '" + keyPrefix + "' starts with '" + RenditionKeys.PREFIX
+                    + "', where renditions are kept: originals there would be stored with them and never processed; "
+                    + "choose another prefix, e.g. " + DEFAULT_KEY_PREFIX);
+        }
     }
 
     /** Any caller with the service's default role, keys under {@value #DEFAULT_KEY_PREFIX}, the default target. */

@@ -17,7 +17,9 @@ import java.util.TreeSet;
 /**
  * sign-upload: checks the caller and the folder policy, records a PENDING_UPLOAD asset and returns a signed
  * direct upload for exactly that object: one key, one content type, at most the declared size, through the
- * folder's upload target.
+ * folder's upload target. The row keeps that signed maximum as its {@code uploadSizeCap} whatever the target: S3,
+ * GCS and the local store enforce it themselves, and for Cloudinary (which cannot be told a size per upload) it is
+ * what the arrived object is checked against.
  */
 public final class SignUploadService {
 
@@ -60,7 +62,7 @@ public final class SignUploadService {
     public SignUploadResult sign(Caller caller, UploadRequest request) {
         FolderRule rule = policy.ruleFor(request.folder());
         checkRoles(caller, rule);
-        long folderCap = policy.check(request);
+        policy.check(request);
         String contentType = ContentTypes.normalise(request.contentType());
         AssetId id = AssetId.random();
         String objectKey = ObjectKeys.originalKey(rule, id, request.filename(), contentType);
@@ -71,7 +73,7 @@ public final class SignUploadService {
         SignedUpload upload = signer.sign(grant);
         Instant expiresAt = upload.expiresAtOr(grant.expiresAt());
         catalog.insert(Asset.pending(id, request.folder(), request.filename(), contentType, request.size(), objectKey,
-                caller.subject(), now, folderCap, expiresAt));
+                caller.subject(), now, grant.maxBytes(), expiresAt));
         log.atInfo().addKeyValue("assetId", id).addKeyValue("folder", request.folder())
                 .addKeyValue("contentType", contentType).addKeyValue("size", request.size())
                 .addKeyValue("target", signer.target()).addKeyValue("subject", caller.subject())

@@ -29,6 +29,21 @@ public record ClaimChecks(Duration leeway, String issuer, String audience) {
         return new ClaimChecks(leeway, null, null);
     }
 
+    /**
+     * An identity provider's keys sign tokens for every application it serves, so tokens verified with them (JWKS)
+     * must be pinned to our issuer and audience; without both, any token that provider ever issued would be accepted.
+     *
+     * @throws IllegalStateException naming the settings to add
+     */
+    public void requireIssuerAndAudienceForProviderTokens() {
+        if (issuer == null || audience == null) {
+            throw new IllegalStateException("media.auth.jwks-url is set, so media.auth.issuer (MEDIA_AUTH_ISSUER) and "
+                    + "media.auth.audience (MEDIA_AUTH_AUDIENCE) must both be set too: otherwise any token the "
+                    + "identity provider signs, for any application, would be accepted; set them to the provider's "
+                    + "issuer URL and this API's audience");
+        }
+    }
+
     Caller check(JsonNode claims, Instant now) {
         JsonNode exp = claims.get("exp");
         if (exp == null || !exp.isNumber()) {

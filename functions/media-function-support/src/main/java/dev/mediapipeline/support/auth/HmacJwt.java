@@ -49,6 +49,7 @@ public final class HmacJwt implements BearerAuthenticator {
         }
         List<byte[]> copies = new ArrayList<>();
         for (int i = 0; i < secrets.size(); i++) {
+            refuseUnresolvedReference(secrets.get(i), i);
             if (secrets.get(i).length < MIN_SECRET_BYTES) {
                 throw new IllegalArgumentException("JWT secret #" + (i + 1) + " is shorter than " + MIN_SECRET_BYTES
                         + " bytes (256 bits), the least HS256 needs");
@@ -59,6 +60,20 @@ public final class HmacJwt implements BearerAuthenticator {
         this.clock = clock;
         this.checks = checks;
         this.json = json;
+    }
+
+    /**
+     * On AWS an environment value {@code arn:aws:secretsmanager:...} is replaced by the secret at startup; a value
+     * still starting with {@code arn:} means that did not happen, and using it as the HMAC key would let anyone who
+     * can read the function's configuration sign tokens.
+     */
+    private static void refuseUnresolvedReference(byte[] secret, int index) {
+        if (new String(secret, StandardCharsets.UTF_8).startsWith("arn:")) {
+            throw new IllegalArgumentException("JWT secret #" + (index + 1) + " is an ARN that was not resolved: "
+                    + "values starting arn:aws:secretsmanager: are replaced by the secret at startup only when the "
+                    + "AWS runtime (media-cloud-aws) is on the classpath and the role may read the secret; set "
+                    + "MEDIA_AUTH_JWT_SECRET to the secret's ARN under that runtime, or to the secret itself");
+        }
     }
 
     /** From the configured text secrets (UTF-8), e.g. {@code MEDIA_AUTH_JWT_SECRET=new,old} split at the commas. */

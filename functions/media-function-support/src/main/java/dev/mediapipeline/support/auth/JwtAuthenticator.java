@@ -29,6 +29,9 @@ public final class JwtAuthenticator implements BearerAuthenticator {
         if (hmac == null && jwks == null) {
             throw new IllegalArgumentException("configure MEDIA_AUTH_JWT_SECRET, media.auth.jwks-url, or both");
         }
+        if (jwks != null) {
+            checks.requireIssuerAndAudienceForProviderTokens();
+        }
         this.hmac = hmac;
         this.jwks = jwks;
         this.checks = checks;

@@ -56,13 +56,14 @@ public record MediaProperties(
      * @param keyPrefix      first segment of every original's key, unless a folder sets its own
      * @param allowedOrigins browser origins allowed to call sign-upload (CORS), e.g. {@code https://app.example.com}
      * @param folders        folder → its rule, e.g. {@code media.upload.folders.products.types[image/jpeg]=5MB};
-     *                       merged over the built-in folders (products, avatars, banners, documents): a built-in
-     *                       folder keeps its types and roles unless they are given
-     * @param defaultFolders false drops the built-in folders, so only the configured ones exist
+     *                       these replace the built-in folders (products, avatars, banners, documents)
+     * @param defaultFolders null (unset): the built-in folders only when no folder is configured; true: the
+     *                       configured folders are merged over the built-in ones (a built-in folder keeps its types
+     *                       and roles unless they are given); false: never the built-in folders
      */
     public record Upload(@DefaultValue("15m") Duration validity, String target,
                          @DefaultValue("originals") String keyPrefix, List<String> allowedOrigins,
-                         Map<String, Folder> folders, @DefaultValue("true") boolean defaultFolders) {
+                         Map<String, Folder> folders, Boolean defaultFolders) {
 
         public Upload {
             allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);

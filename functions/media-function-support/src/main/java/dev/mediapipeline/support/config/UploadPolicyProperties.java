@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code media.upload.*} → the domain's {@link UploadPolicy}: the configured folders merged over the built-in ones (so
- * {@code MEDIA_UPLOAD_FOLDERS_AVATARS_TARGET=cloudinary} alone moves avatars and keeps the rest), with messages that
- * name the property to fix.
+ * {@code media.upload.*} → the domain's {@link UploadPolicy}, with messages that name the property to fix. The
+ * configured folders replace the built-in ones; with {@code media.upload.default-folders=true} they are merged over
+ * them instead (so {@code MEDIA_UPLOAD_FOLDERS_AVATARS_TARGET=cloudinary} alone moves avatars and keeps the rest).
+ * With no folder configured the built-in ones apply, unless {@code media.upload.default-folders=false}.
  */
 final class UploadPolicyProperties {
 
@@ -19,7 +20,13 @@ final class UploadPolicyProperties {
     }
 
     static UploadPolicy toPolicy(MediaProperties.Upload upload) {
-        Map<String, FolderRule> builtIn = upload.defaultFolders() ? UploadPolicy.defaults().folders() : Map.of();
+        try {
+            FolderRule.checkKeyPrefix(upload.keyPrefix());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("media.upload.key-prefix: " + e.getMessage(), e);
+        }
+        boolean withBuiltIn = upload.defaultFolders() == null ? upload.folders().isEmpty() : upload.defaultFolders();
+        Map<String, FolderRule> builtIn = withBuiltIn ? UploadPolicy.defaults().folders() : Map.of();
         Map<String, FolderRule> rules = new LinkedHashMap<>();
         builtIn.forEach((name, rule) -> rules.put(name, new FolderRule(name, rule.maxBytesByType(), rule.roles(),
                 upload.keyPrefix(), null)));

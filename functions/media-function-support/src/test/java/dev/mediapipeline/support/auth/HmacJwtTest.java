@@ -86,6 +86,17 @@ class HmacJwtTest {
     }
 
     @Test
+    void anUnresolvedSecretsManagerArnIsRefusedRatherThanUsedAsTheKey() {
+        String arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:media/jwt-AbCdEf";
+
+        assertThatThrownBy(() -> HmacJwt.fromSecrets(List.of(arn), clock, ClaimChecks.leeway(Duration.ZERO), json))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ARN that was not resolved")
+                .hasMessageContaining("#1");
+        assertThatThrownBy(() -> HmacJwt.fromSecrets(List.of("a-development-secret-of-32-bytes!", arn), clock,
+                ClaimChecks.leeway(Duration.ZERO), json)).hasMessageContaining("#2");
+    }
+
+    @Test
     void aShortSecretIsRefusedAtStartup() {
         assertThatThrownBy(() -> new HmacJwt(new byte[16], clock, Duration.ZERO, json))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 bytes");

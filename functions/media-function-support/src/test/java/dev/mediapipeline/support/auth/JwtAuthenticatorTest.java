@@ -19,6 +19,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -69,12 +73,16 @@ class JwtAuthenticatorTest {
     }
 
     private void serveJwks(String kid, KeyPair pair) {
+        idp.stubFor(get(urlEqualTo("/.well-known/jwks.json")).willReturn(okJson(jwksBody(kid, pair))));
+    }
+
+    private String jwksBody(String kid, KeyPair pair) {
         RSAPublicKey key = (RSAPublicKey) pair.getPublic();
         ObjectNode set = json.createObjectNode();
         set.putArray("keys").addObject().put("kty", "RSA").put("use", "sig").put("alg", "RS256").put("kid", kid)
                 .put("n", B64.encodeToString(unsigned(key.getModulus())))
                 .put("e", B64.encodeToString(unsigned(key.getPublicExponent())));
-        idp.stubFor(get(urlEqualTo("/.well-known/jwks.json")).willReturn(okJson(set.toString())));
+        return set.toString();
     }
 
     private static byte[] unsigned(BigInteger value) {
@@ -184,6 +192,75 @@ class JwtAuthenticatorTest {
 
         String token = rs256("key-1", idpKey, claims());
         assertThatThrownBy(() -> authenticator.authenticate(token)).isInstanceOf(AuthUnavailableException.class);
+    }
+
+    @Test
+    void providerKeysWithoutBothIssuerAndAudienceAreRefused_sinceTheProviderSignsForOtherApplicationsToo() {
+        JwksKeys jwks = jwks(Duration.ofMinutes(10));
+
+        for (ClaimChecks loose : List.of(new ClaimChecks(Duration.ZERO, "https://id.example.com/", " "),
+                new ClaimChecks(Duration.ZERO, null, "media-api"))) {
+            assertThatThrownBy(() -> new JwtAuthenticator(null, jwks, loose, clock, json))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("media.auth.issuer").hasMessageContaining("media.auth.audience");
+        }
+        assertThat(new JwtAuthenticator(hmac(NEW_SECRET), null, ClaimChecks.leeway(Duration.ZERO), clock, json))
+                .as("our own HS256 tokens need neither").isNotNull();
+    }
+
+    @Test
+    void theKeySetUrlMustBeHttpsExceptOnTheLoopbackInterface() {
+        for (String url : List.of("http://id.example.com/jwks.json", "http://10.0.0.1/jwks.json",
+                "http://localhost.example.com/jwks.json", "ftp://id.example.com/jwks.json")) {
+            assertThatThrownBy(() -> new JwksKeys(URI.create(url), Duration.ofMinutes(10), clock, json))
+                    .as(url).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https");
+        }
+        for (String url : List.of("https://id.example.com/jwks.json", "http://localhost:8080/jwks.json",
+                "http://127.0.0.1:8080/jwks.json", "http://[::1]:8080/jwks.json")) {
+            assertThat(new JwksKeys(URI.create(url), Duration.ofMinutes(10), clock, json)).as(url).isNotNull();
+        }
+    }
+
+    @Test
+    void keysAreNoLongerTrustedTenRefreshIntervalsAfterTheLastSuccessfulFetch() throws Exception {
+        JwtAuthenticator authenticator = authenticator();
+        authenticator.authenticate(rs256("key-1", idpKey, claims()));
+        idp.stubFor(get(urlEqualTo("/.well-known/jwks.json")).willReturn(aResponse().withStatus(500)));
+
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(authenticator.authenticate(rs256("key-1", idpKey, claims())).subject())
+                .as("a failed refresh keeps the known keys for a while").isEqualTo("carol");
+        clock.advance(Duration.ofMinutes(90));
+        String token = rs256("key-1", idpKey, claims());
+        assertThatThrownBy(() -> authenticator.authenticate(token)).isInstanceOf(AuthUnavailableException.class);
+    }
+
+    @Test
+    void aSlowRefreshDoesNotHoldUpOtherRequests_theyUseTheKeysAlreadyKnown() throws Exception {
+        JwksKeys jwks = jwks(Duration.ofMinutes(10));
+        assertThat(jwks.key("key-1")).isPresent();
+        idp.stubFor(get(urlEqualTo("/.well-known/jwks.json")).willReturn(okJson(jwksBody("key-1", idpKey)).withFixedDelay(3000)));
+        clock.advance(Duration.ofMinutes(11));
+
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> refreshing = pool.submit(() -> jwks.key("key-1"));
+            while (idp.getAllServeEvents().size() < 2) {
+                Thread.sleep(10);
+            }
+            long started = System.nanoTime();
+            assertThat(jwks.key("key-1")).isPresent();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+            assertThat(refreshing).as("the refresh was still running meanwhile").isNotDone();
+            refreshing.get(10, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private JwksKeys jwks(Duration refresh) {
+        serveJwks("key-1", idpKey);
+        return new JwksKeys(URI.create(idp.baseUrl() + "/.well-known/jwks.json"), refresh, clock, json);
     }
 
     @Test

@@ -154,6 +154,19 @@ class PollUsageConfigurationTest {
     }
 
     @Test
+    void aMalformedCloudinaryUrlFailsTheStartSayingWhichPart_withNoPartOfTheUrlInAnyMessage() {
+        withEnvironment(runner, Map.of("CLOUDINARY_URL", " cloudinary://env-key:top secret@env-cloud "))
+                .withUserConfiguration(Runtime.class)
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).hasStackTraceContaining("API secret");
+                    assertThat(messagesOf(context.getStartupFailure())).isNotEmpty()
+                            .noneMatch(message -> message.contains("top secret") || message.contains("env-key")
+                                    || message.contains("env-cloud"));
+                });
+    }
+
+    @Test
     void aWebhookUrlSendsAlertsToTheWebhook() {
         runner.withUserConfiguration(Runtime.class)
                 .withPropertyValues("media.usage.alert.webhook-url=http://127.0.0.1:9/hook")

@@ -23,6 +23,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Primary;
 
 import java.net.URI;
 import java.time.Clock;
@@ -40,16 +42,15 @@ public class SignUploadConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SignUploadConfiguration.class);
 
-    /** Our own HS256 tokens; also what the local runner issues its development token with. */
+    /**
+     * Our own HS256 tokens, when {@code MEDIA_AUTH_JWT_SECRET} is set; also what the local runner issues its
+     * development token with.
+     */
     @Bean
     @ConditionalOnMissingBean
+    @Conditional(JwtSecretConfigured.class)
     HmacJwt hmacJwt(MediaProperties properties, Clock clock, ObjectMapper json) {
         MediaProperties.Auth auth = properties.auth();
-        if (auth.jwtSecrets().isEmpty()) {
-            throw new IllegalStateException("sign-upload needs a bearer-token secret: set MEDIA_AUTH_JWT_SECRET "
-                    + "(at least 32 bytes; comma-separated during a rotation) from Secret Manager / Secrets Manager or "
-                    + "the environment");
-        }
         try {
             return HmacJwt.fromSecrets(auth.jwtSecrets(), clock, auth.claimChecks(), json);
         } catch (IllegalArgumentException e) {
@@ -57,14 +58,35 @@ public class SignUploadConfiguration {
         }
     }
 
-    /** HS256 with our secrets, plus RS256 from the identity provider's JWKS when {@code media.auth.jwks-url} is set. */
+    /**
+     * HS256 with our secrets and/or RS256 from the identity provider's JWKS ({@code media.auth.jwks-url}, which then
+     * needs {@code media.auth.issuer} and {@code media.auth.audience}); at least one of the two. The HS256 bean is a
+     * {@link BearerAuthenticator} too, but must not stand in for this one, or RS256 tokens would never be accepted.
+     */
     @Bean
-    @ConditionalOnMissingBean(BearerAuthenticator.class)
-    JwtAuthenticator signUploadAuthenticator(HmacJwt hmacJwt, MediaProperties properties, Clock clock, ObjectMapper json) {
+    @Primary
+    @ConditionalOnMissingBean(value = BearerAuthenticator.class, ignored = HmacJwt.class)
+    JwtAuthenticator signUploadAuthenticator(ObjectProvider<HmacJwt> hmacJwt, MediaProperties properties, Clock clock,
+                                             ObjectMapper json) {
         MediaProperties.Auth auth = properties.auth();
-        JwksKeys jwks = auth.jwksUrl() == null || auth.jwksUrl().isBlank() ? null
-                : new JwksKeys(URI.create(auth.jwksUrl()), auth.jwksRefresh(), clock, json);
-        return new JwtAuthenticator(hmacJwt, jwks, auth.claimChecks(), clock, json);
+        HmacJwt hmac = hmacJwt.getIfAvailable();
+        boolean jwksConfigured = auth.jwksUrl() != null && !auth.jwksUrl().isBlank();
+        if (hmac == null && !jwksConfigured) {
+            throw new IllegalStateException("sign-upload needs a way to check bearer tokens: set MEDIA_AUTH_JWT_SECRET "
+                    + "(HS256, at least 32 bytes; comma-separated during a rotation) from Secret Manager / Secrets "
+                    + "Manager or the environment, or media.auth.jwks-url (RS256 from an identity provider, with "
+                    + "media.auth.issuer and media.auth.audience), or both");
+        }
+        JwksKeys jwks = null;
+        if (jwksConfigured) {
+            auth.claimChecks().requireIssuerAndAudienceForProviderTokens();
+            try {
+                jwks = new JwksKeys(URI.create(auth.jwksUrl().strip()), auth.jwksRefresh(), clock, json);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("media.auth.jwks-url: " + e.getMessage(), e);
+            }
+        }
+        return new JwtAuthenticator(hmac, jwks, auth.claimChecks(), clock, json);
     }
 
     @Bean

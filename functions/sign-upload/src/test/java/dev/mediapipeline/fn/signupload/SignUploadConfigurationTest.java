@@ -7,6 +7,8 @@ import dev.mediapipeline.domain.upload.SignedUpload;
 import dev.mediapipeline.domain.upload.UploadGrant;
 import dev.mediapipeline.domain.upload.UploadPolicy;
 import dev.mediapipeline.domain.upload.UploadTargets;
+import dev.mediapipeline.support.auth.BearerAuthenticator;
+import dev.mediapipeline.support.auth.JwtAuthenticator;
 import dev.mediapipeline.support.config.MediaDomainConfiguration;
 import dev.mediapipeline.testkit.fakes.InMemoryAssetCatalog;
 import org.junit.jupiter.api.Test;
@@ -35,13 +37,14 @@ class SignUploadConfigurationTest {
         };
     }
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+    private final ApplicationContextRunner withoutSecret = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(MediaDomainConfiguration.class,
                     CloudinaryUploadConfiguration.class, SignUploadConfiguration.class))
             .withBean(ObjectMapper.class, ObjectMapper::new)
             .withBean(AssetCatalog.class, () -> new InMemoryAssetCatalog(Clock.systemUTC()))
-            .withBean("s3Signer", UploadSigner.class, () -> signer("s3"))
-            .withPropertyValues("media.auth.jwt-secret=configuration-test-secret-32-bytes!!");
+            .withBean("s3Signer", UploadSigner.class, () -> signer("s3"));
+    private final ApplicationContextRunner runner =
+            withoutSecret.withPropertyValues("media.auth.jwt-secret=configuration-test-secret-32-bytes!!");
 
     @Test
     void withOneSignerThatIsTheDefault_andCloudinaryAppearsOnlyWithAnAccount() {
@@ -78,8 +81,9 @@ class SignUploadConfigurationTest {
     }
 
     @Test
-    void aBuiltInFolderGivenOnlyATargetKeepsItsTypesAndRoles_andTheOtherBuiltInFoldersStay() {
-        runner.withPropertyValues("cloudinary.url=cloudinary://123:abc@demo", "media.upload.folders.banners.target=cloudinary",
+    void withDefaultFoldersTrue_aBuiltInFolderGivenOnlyATargetKeepsItsTypesAndRoles_andTheOtherBuiltInFoldersStay() {
+        runner.withPropertyValues("cloudinary.url=cloudinary://123:abc@demo", "media.upload.default-folders=true",
+                "media.upload.folders.banners.target=cloudinary",
                 "media.upload.folders.flyers.types[application/pdf]=1MB").run(context -> {
             UploadPolicy policy = context.getBean(UploadPolicy.class);
             assertThat(policy.folders()).containsKeys("products", "avatars", "banners", "documents", "flyers");
@@ -88,6 +92,57 @@ class SignUploadConfigurationTest {
             assertThat(policy.ruleFor("banners").target()).isEqualTo("cloudinary");
             assertThat(policy.ruleFor("flyers").roles()).isEmpty();
         });
+    }
+
+    @Test
+    void configuredFoldersReplaceTheBuiltInOnes_whichApplyOnlyWhenNoneIsConfigured() {
+        runner.withPropertyValues("media.upload.folders.flyers.types[application/pdf]=1MB").run(context ->
+                assertThat(context.getBean(UploadPolicy.class).folders()).containsOnlyKeys("flyers"));
+        runner.run(context -> assertThat(context.getBean(UploadPolicy.class).folders())
+                .containsOnlyKeys("products", "avatars", "banners", "documents"));
+        runner.withPropertyValues("media.upload.default-folders=false").run(context -> assertThat(context).hasFailed()
+                .getFailure().rootCause().hasMessageContaining("configure at least one folder"));
+    }
+
+    @Test
+    void aKeyPrefixUnderDerivedStopsTheStart_sinceOriginalsThereWouldNeverBeProcessed() {
+        runner.withPropertyValues("media.upload.key-prefix=derived/uploads").run(context -> assertThat(context)
+                .hasFailed().getFailure().hasStackTraceContaining("media.upload.key-prefix")
+                .hasMessageContaining("derived/"));
+        runner.withPropertyValues("media.upload.folders.flyers.types[application/pdf]=1MB",
+                "media.upload.folders.flyers.key-prefix=derived").run(context -> assertThat(context).hasFailed()
+                .getFailure().hasStackTraceContaining("media.upload.folders.flyers")
+                .hasStackTraceContaining("starts with 'derived/'"));
+        runner.withPropertyValues("media.upload.key-prefix=derivedstuff").run(context -> assertThat(context)
+                .as("only the segment derived is reserved").hasNotFailed());
+    }
+
+    @Test
+    void identityProviderTokensAloneNeedNoHs256Secret_butDoNeedIssuerAndAudience() {
+        String jwks = "media.auth.jwks-url=https://id.example.com/.well-known/jwks.json";
+        withoutSecret.withPropertyValues(jwks, "media.auth.issuer=https://id.example.com/",
+                "media.auth.audience=media-api").run(context -> assertThat(context).hasNotFailed().hasBean("signUpload")
+                .doesNotHaveBean(dev.mediapipeline.support.auth.HmacJwt.class));
+        withoutSecret.withPropertyValues(jwks, "media.auth.issuer=https://id.example.com/").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("media.auth.audience"));
+        runner.withPropertyValues(jwks, "media.auth.issuer=https://id.example.com/", "media.auth.audience=media-api")
+                .run(context -> assertThat(context.getBean(BearerAuthenticator.class))
+                        .as("with a secret too, RS256 tokens are still accepted").isInstanceOf(JwtAuthenticator.class));
+        runner.withPropertyValues(jwks, "media.auth.audience=media-api").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("media.auth.issuer"));
+        withoutSecret.run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                .hasMessageContaining("MEDIA_AUTH_JWT_SECRET").hasMessageContaining("media.auth.jwks-url"));
+        withoutSecret.withPropertyValues("media.auth.jwks-url=http://id.example.com/jwks.json",
+                "media.auth.issuer=i", "media.auth.audience=a").run(context -> assertThat(context).hasFailed()
+                .getFailure().rootCause().hasMessageContaining("https"));
+    }
+
+    @Test
+    void anUnresolvedSecretsManagerArnStopsTheStartSayingSo() {
+        withoutSecret.withPropertyValues(
+                "media.auth.jwt-secret=arn:aws:secretsmanager:eu-west-1:123456789012:secret:media/jwt-AbCdEf")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("MEDIA_AUTH_JWT_SECRET").hasMessageContaining("not resolved"));
     }
 
     @Test

@@ -62,8 +62,9 @@ public record CloudinaryCredentials(String cloudName, String apiKey, String apiS
                     + " (the key, the secret or the cloud name is missing)");
         }
         String cloud = rest.substring(at + 1).split("[/?#]", 2)[0];
-        Parsed parsed = new Parsed(blankToNull(decode(cloud)), blankToNull(decode(rest.substring(0, colon))),
-                blankToNull(decode(rest.substring(colon + 1, at))));
+        Parsed parsed = new Parsed(blankToNull(decode(cloud, "cloud name")),
+                blankToNull(decode(rest.substring(0, colon), "API key")),
+                blankToNull(decode(rest.substring(colon + 1, at), "API secret")));
         if (parsed.cloudName() == null || parsed.apiKey() == null || parsed.apiSecret() == null) {
             throw new IllegalStateException("CLOUDINARY_URL must look like cloudinary://<api key>:<api secret>@<cloud name>"
                     + " (the key, the secret or the cloud name is empty)");
@@ -85,8 +86,14 @@ public record CloudinaryCredentials(String cloudName, String apiKey, String apiS
         return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    private static String decode(String text) {
-        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+    /** The decoder's own error quotes the text, which may be the secret: only the part's name is reported. */
+    private static String decode(String text, String part) {
+        try {
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("CLOUDINARY_URL is malformed in the " + part + " (a '%' not followed by two "
+                    + "hex digits): it must look like cloudinary://<api key>:<api secret>@<cloud name>");
+        }
     }
 
     private static String blankToNull(String text) {

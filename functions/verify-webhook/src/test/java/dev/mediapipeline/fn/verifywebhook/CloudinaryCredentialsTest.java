@@ -83,6 +83,13 @@ class CloudinaryCredentialsTest {
     }
 
     @Test
+    void aBadPercentEscapeInTheSecretIsReportedWithoutQuotingIt() {
+        assertThatThrownBy(() -> CloudinaryCredentials.from(properties("cloudinary://key:pq%zzrs@demo", null, null,
+                null, null))).isInstanceOf(IllegalStateException.class).hasNoCause()
+                .hasMessageContaining("API secret").hasMessageNotContaining("zz").hasMessageNotContaining("pq");
+    }
+
+    @Test
     void noSecretAtAllStopsTheStartAndNamesTheVariables() {
         assertThatThrownBy(() -> CloudinaryCredentials.from(properties(null, "demo", "key", " ", "  ,  ")))
                 .isInstanceOf(IllegalStateException.class)
