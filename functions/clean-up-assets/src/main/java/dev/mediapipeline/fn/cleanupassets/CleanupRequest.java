@@ -1,6 +1,7 @@
 package dev.mediapipeline.fn.cleanupassets;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.mediapipeline.domain.cleanup.CleanupCommand;
 
 /**
@@ -18,6 +19,35 @@ public record CleanupRequest(String triggeredBy, Boolean dryRun) {
 
     public static CleanupRequest scheduledTick() {
         return new CleanupRequest(null, null);
+    }
+
+    /**
+     * A request from a payload read as JSON, by the rules above; a missing or JSON {@code null} payload is the
+     * schedule. A payload that is unclear is refused rather than guessed at, because a guess could delete.
+     *
+     * @throws IllegalArgumentException when the payload is not a JSON object, {@code triggeredBy} is not usable text
+     *                                  or {@code dryRun} is not a JSON boolean (a string {@code "true"} included)
+     */
+    public static CleanupRequest fromJson(JsonNode payload) {
+        if (payload == null || payload.isMissingNode() || payload.isNull()) {
+            return scheduledTick();
+        }
+        if (!payload.isObject()) {
+            throw new IllegalArgumentException("the clean-up request must be a JSON object like "
+                    + "{\"triggeredBy\": \"ops\", \"dryRun\": true}");
+        }
+        JsonNode who = payload.path("triggeredBy");
+        JsonNode dry = payload.path("dryRun");
+        if (!who.isMissingNode() && !who.isNull() && !who.isTextual()) {
+            throw new IllegalArgumentException("'triggeredBy' must be text naming who asked for the run");
+        }
+        if (!dry.isMissingNode() && !dry.isNull() && !dry.isBoolean()) {
+            throw new IllegalArgumentException("'dryRun' must be the JSON boolean true or false, not " + dry);
+        }
+        CleanupRequest request = new CleanupRequest(who.isTextual() ? who.asText() : null,
+                dry.isBoolean() ? dry.asBoolean() : null);
+        request.command();
+        return request;
     }
 
     /** @throws IllegalArgumentException when {@code triggeredBy} is unusable (too long, control characters) */

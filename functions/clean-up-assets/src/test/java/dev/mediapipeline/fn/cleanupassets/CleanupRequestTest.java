@@ -55,4 +55,25 @@ class CleanupRequestTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(new CleanupRequest("o".repeat(200), null).command().triggeredBy()).hasSize(200);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"triggeredBy\":\"alice\"}                     | alice    | true",
+            "{\"triggeredBy\":\"schedule\",\"dryRun\":false}  | schedule | false",
+            "null                                          | schedule | false",
+            "{\"detail-type\":\"Scheduled Event\",\"detail\":{}} | schedule | false"})
+    void fromJson_followsTheSameRules(String body, String triggeredBy, boolean dryRun) throws Exception {
+        CleanupCommand command = CleanupRequest.fromJson(json.readTree(body)).command();
+
+        assertThat(command.triggeredBy()).isEqualTo(triggeredBy);
+        assertThat(command.dryRun()).isEqualTo(dryRun);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"dryRun\":\"true\"}", "{\"dryRun\":\"yes\"}", "{\"dryRun\":0}",
+            "{\"triggeredBy\":42}", "[]", "\"schedule\"", "{\"triggeredBy\":\"ops\\nmanual\"}"})
+    void fromJson_refusesAnUnclearRequestInsteadOfGuessing(String body) throws Exception {
+        assertThatThrownBy(() -> CleanupRequest.fromJson(json.readTree(body)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Secrets Manager {@code GetSecretValue} over its JSON API, signed with the SDK's SigV4 signer (the SDK's
@@ -17,7 +18,8 @@ import java.util.Map;
  */
 public final class SecretsManagerSecrets {
 
-    public static final String ARN_PREFIX = "arn:aws:secretsmanager:";
+    /** Any partition: {@code aws}, {@code aws-cn}, {@code aws-us-gov}... */
+    private static final Pattern ARN = Pattern.compile("^arn:[^:]+:secretsmanager:");
 
     private final SignedHttpCall call;
     private final URI endpoint;
@@ -33,10 +35,15 @@ public final class SecretsManagerSecrets {
         return URI.create("https://secretsmanager." + region.id() + "." + domain + "/");
     }
 
-    /** The region an ARN names ({@code arn:aws:secretsmanager:<region>:<account>:secret:<name>}). */
+    /** Whether a value is a Secrets Manager ARN, in whichever partition. */
+    public static boolean isArn(String value) {
+        return value != null && ARN.matcher(value).find();
+    }
+
+    /** The region an ARN names ({@code arn:<partition>:secretsmanager:<region>:<account>:secret:<name>}). */
     public static Region regionOf(String arn) {
         String[] parts = arn.split(":", 6);
-        if (!arn.startsWith(ARN_PREFIX) || parts.length < 6 || parts[3].isBlank()) {
+        if (!isArn(arn) || parts.length < 6 || parts[3].isBlank()) {
             throw new IllegalArgumentException("not a Secrets Manager ARN: " + arn);
         }
         return Region.of(parts[3]);

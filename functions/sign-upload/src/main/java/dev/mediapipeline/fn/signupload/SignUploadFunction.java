@@ -40,7 +40,7 @@ public final class SignUploadFunction implements Function<HttpFunctionRequest, H
 
     private static final Logger log = LoggerFactory.getLogger(SignUploadFunction.class);
     /** A sign request is a few hundred bytes; anything much larger is not one. */
-    static final int MAX_BODY_BYTES = 16 * 1024;
+    public static final int MAX_BODY_BYTES = 16 * 1024;
     static final java.util.List<String> REQUEST_FIELDS = java.util.List.of("folder", "filename", "contentType", "size", "owner");
 
     private final SignUploadService service;

@@ -19,6 +19,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,7 +27,8 @@ import java.util.Map;
  * Environment variables (and system properties) whose value is a Secrets Manager ARN are replaced by the secret's
  * string before anything binds them: Terraform hands a function the ARN of {@code SPRING_DATASOURCE_PASSWORD},
  * {@code MEDIA_AUTH_JWT_SECRET} or {@code CLOUDINARY_URL}, never the value. Costs nothing when no value is an ARN;
- * otherwise one {@code GetSecretValue} per secret at start-up. Values are never logged; a secret that cannot be read
+ * otherwise one {@code GetSecretValue} per distinct ARN at start-up (settings naming the same ARN share
+ * one fetch). Values are never logged; a secret that cannot be read
  * fails the start with the ARN and Secrets Manager's answer. Registered in {@code META-INF/spring.factories}.
  */
 public class SecretsManagerReferences implements EnvironmentPostProcessor, Ordered {
@@ -55,10 +57,13 @@ public class SecretsManagerReferences implements EnvironmentPostProcessor, Order
             return;
         }
         URI endpoint = Binder.get(environment).bind(ENDPOINT_PROPERTY, URI.class).orElse(null);
-        AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
-        try (SdkHttpClient http = ApacheHttpClient.create()) {
-            resolve(fromEnvironment, http, credentials, endpoint);
-            resolve(fromProperties, http, credentials, endpoint);
+        // Built for the start only: closed here so no connection pool or credentials refresh thread outlives it.
+        try (DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
+             SdkHttpClient http = ApacheHttpClient.create()) {
+            SecretFetch fetch = arn -> secretString(arn, http, credentials, endpoint);
+            Map<String, String> fetched = new HashMap<>();
+            resolve(fromEnvironment, fetched, fetch);
+            resolve(fromProperties, fetched, fetch);
         }
         // The "-systemEnvironment" suffix keeps relaxed binding (SPRING_DATASOURCE_PASSWORD → spring.datasource.password).
         environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource(
@@ -73,7 +78,7 @@ public class SecretsManagerReferences implements EnvironmentPostProcessor, Order
         if (source instanceof EnumerablePropertySource<?> enumerable) {
             for (String name : enumerable.getPropertyNames()) {
                 if (enumerable.getProperty(name) instanceof String value
-                        && value.startsWith(SecretsManagerSecrets.ARN_PREFIX)) {
+                        && SecretsManagerSecrets.isArn(value)) {
                     arns.put(name, value);
                 }
             }
@@ -81,20 +86,35 @@ public class SecretsManagerReferences implements EnvironmentPostProcessor, Order
         return arns;
     }
 
-    private static void resolve(Map<String, Object> arns, SdkHttpClient http, AwsCredentialsProvider credentials,
-                                URI endpoint) {
+    /** One secret's string by its ARN. */
+    @FunctionalInterface
+    interface SecretFetch {
+        String secretString(String arn) throws IOException;
+    }
+
+    /** Replaces each ARN by its secret, fetching each distinct ARN once ({@code fetched} spans all the maps). */
+    static void resolve(Map<String, Object> arns, Map<String, String> fetched, SecretFetch fetch) {
         for (Map.Entry<String, Object> entry : arns.entrySet()) {
             String arn = (String) entry.getValue();
-            var region = SecretsManagerSecrets.regionOf(arn);
-            SecretsManagerSecrets secrets = new SecretsManagerSecrets(http, credentials,
-                    region, endpoint != null ? endpoint : SecretsManagerSecrets.endpointFor(region));
             try {
-                entry.setValue(secrets.secretString(arn));
+                String value = fetched.get(arn);
+                if (value == null) {
+                    value = fetch.secretString(arn);
+                    fetched.put(arn, value);
+                }
+                entry.setValue(value);
             } catch (IOException | RuntimeException e) {
                 throw new IllegalStateException(entry.getKey() + " names the secret " + arn + " but it could not be "
                         + "read (does the function's role allow secretsmanager:GetSecretValue on it?): "
                         + e.getMessage(), e);
             }
         }
+    }
+
+    private static String secretString(String arn, SdkHttpClient http, AwsCredentialsProvider credentials,
+                                       URI endpoint) throws IOException {
+        var region = SecretsManagerSecrets.regionOf(arn);
+        return new SecretsManagerSecrets(http, credentials, region,
+                endpoint != null ? endpoint : SecretsManagerSecrets.endpointFor(region)).secretString(arn);
     }
 }

@@ -13,7 +13,14 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
+import dev.mediapipeline.cloud.aws.SecretsManagerSecrets;
+import software.amazon.awssdk.regions.Region;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -69,6 +76,30 @@ class SecretsManagerReferencesTest {
 
         assertThatThrownBy(SecretsManagerReferencesTest::run)
                 .hasMessageContaining("media.auth.jwt-secret").hasMessageContaining(missing);
+    }
+
+    @Test
+    void settingsNamingTheSameArnShareOneFetch() {
+        String arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:media/db-AbCdEf";
+        Map<String, Object> settings = new LinkedHashMap<>(Map.of("A_PASSWORD", arn, "B_PASSWORD", arn));
+        List<String> fetches = new ArrayList<>();
+
+        SecretsManagerReferences.resolve(settings, new HashMap<>(), requested -> {
+            fetches.add(requested);
+            return "value-of-" + requested;
+        });
+
+        assertThat(fetches).containsExactly(arn);
+        assertThat(settings).containsEntry("A_PASSWORD", "value-of-" + arn).containsEntry("B_PASSWORD", "value-of-" + arn);
+    }
+
+    @Test
+    void arnsOfEveryPartitionAreReferences() {
+        assertThat(SecretsManagerSecrets.isArn("arn:aws-cn:secretsmanager:cn-north-1:123456789012:secret:db-AbCdEf")).isTrue();
+        assertThat(SecretsManagerSecrets.regionOf("arn:aws-us-gov:secretsmanager:us-gov-west-1:123456789012:secret:db-AbCdEf"))
+                .isEqualTo(Region.US_GOV_WEST_1);
+        assertThat(SecretsManagerSecrets.isArn("arn:aws:s3:::bucket")).isFalse();
+        assertThat(SecretsManagerSecrets.isArn("my-arn:aws:secretsmanager:x")).isFalse();
     }
 
     private static ConfigurableApplicationContext run() {

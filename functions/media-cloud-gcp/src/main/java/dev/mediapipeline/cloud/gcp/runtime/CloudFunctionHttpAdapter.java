@@ -1,8 +1,10 @@
 package dev.mediapipeline.cloud.gcp.runtime;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mediapipeline.cloud.gcp.CloudFunctionsHttp;
 import dev.mediapipeline.support.http.HttpFunctionRequest;
 import dev.mediapipeline.support.http.HttpFunctionResponse;
+import dev.mediapipeline.support.http.Problems;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
@@ -34,6 +36,10 @@ import java.util.function.Function;
  *       server decoded it with: the Content-Type's {@code charset}, else UTF-8 for JSON (Jetty's assumption), else
  *       ISO-8859-1 (the servlet default, which maps every byte to one character). verify-webhook's signature is over
  *       these bytes.</li>
+ *   <li>The invoker does not limit the body, so the adapter reads at most the function's cap plus one character
+ *       and answers 413 {@code application/problem+json} as soon as there is more, without reading the rest (a
+ *       character is at least one byte, so more characters than the cap means more bytes than the cap; a body of
+ *       multi-byte characters just under it is left to the function's own byte check).</li>
  *   <li>The invoker passes neither the method nor the path. The path is reported as {@code /}; the method is
  *       {@code OPTIONS} for a CORS preflight, {@code POST} when the request has a body (a Content-Length above 0 or a
  *       Transfer-Encoding), else {@code GET}. The two HTTP functions accept POST only.</li>
@@ -46,18 +52,28 @@ public final class CloudFunctionHttpAdapter {
     /** The header FunctionInvoker reads the status from ({@code FunctionInvoker.HTTP_STATUS_CODE}). */
     public static final String STATUS_CODE = "statusCode";
 
+    private static final Problems PROBLEMS = new Problems(new ObjectMapper());
+
     private CloudFunctionHttpAdapter() {
     }
 
+    /** @param maxBodyBytes the function's own body limit; a longer body is answered 413 without reaching it */
     public static Function<Message<Reader>, Message<byte[]>> adapt(
-            Function<HttpFunctionRequest, HttpFunctionResponse> function) {
-        return message -> encode(function.apply(decode(message)));
+            Function<HttpFunctionRequest, HttpFunctionResponse> function, long maxBodyBytes) {
+        return message -> {
+            String body = readAtMost(message.getPayload(), maxBodyBytes);
+            if (body == null) {
+                return encode(PROBLEMS.problem(413, "request-too-large", "Request too large",
+                        "the body is at most " + maxBodyBytes + " bytes"));
+            }
+            return encode(function.apply(decode(message.getHeaders(), body)));
+        };
     }
 
-    static HttpFunctionRequest decode(Message<Reader> message) {
-        Map<String, List<String>> headers = requestHeaders(message.getHeaders());
+    static HttpFunctionRequest decode(MessageHeaders messageHeaders, String text) {
+        Map<String, List<String>> headers = requestHeaders(messageHeaders);
         String contentType = first(headers, "Content-Type");
-        byte[] body = readAll(message.getPayload()).getBytes(charsetOf(contentType));
+        byte[] body = text.getBytes(charsetOf(contentType));
         return CloudFunctionsHttp.toRequest(method(headers, body), "/", headers, body);
     }
 
@@ -115,6 +131,26 @@ public final class CloudFunctionHttpAdapter {
     private static String first(Map<String, List<String>> headers, String name) {
         List<String> values = headers.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /** The body's text, or null when it is longer than {@code maxChars}; reads at most {@code maxChars + 1}. */
+    static String readAtMost(Reader reader, long maxChars) {
+        if (reader == null) {
+            return "";
+        }
+        try (reader) {
+            StringBuilder text = new StringBuilder();
+            char[] buffer = new char[8192];
+            long allowed = maxChars + 1;
+            int read;
+            while (text.length() < allowed
+                    && (read = reader.read(buffer, 0, (int) Math.min(buffer.length, allowed - text.length()))) != -1) {
+                text.append(buffer, 0, read);
+            }
+            return text.length() > maxChars ? null : text.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the request body", e);
+        }
     }
 
     static String readAll(Reader reader) {

@@ -10,6 +10,7 @@ import dev.mediapipeline.cloud.gcp.PubSubTopic;
 import dev.mediapipeline.domain.port.EventPublisher;
 import dev.mediapipeline.domain.port.NotificationQueue;
 import dev.mediapipeline.domain.port.TextEvents;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +25,9 @@ import java.util.function.Supplier;
 /**
  * The Pub/Sub side of a GCP deployable: pipeline and text events on the events topic, verified notifications on the
  * webhook topic, published through Pub/Sub's REST API ({@link PubSubRestTopic}). Credentials are looked up on the
- * first message, not at start.
+ * first message, not at start. Each publisher exists only when its topic is configured, so a deployable needs only the
+ * topic it publishes to ({@code MEDIA_GCP_EVENTS_TOPIC} or {@code MEDIA_GCP_WEBHOOK_TOPIC}); all share one HTTP client
+ * and one set of credentials.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GcpProperties.class)
@@ -33,30 +36,41 @@ public class GcpPubSubPorts {
     static final String PUBSUB_ENDPOINT = "https://pubsub.googleapis.com";
     private static final String PUBSUB_SCOPE = "https://www.googleapis.com/auth/pubsub";
 
-    @Bean
-    EventPublisher eventPublisher(GcpProperties gcp) {
-        return new PubSubPipelineEvents(topic(gcp, GcpProperties.required(gcp.eventsTopic(), "MEDIA_GCP_EVENTS_TOPIC")));
+    /** What every topic publishes through: one HTTP client (its connection pool) and one credentials lookup. */
+    record PubSubConnection(HttpClient http, String endpoint, Supplier<Credentials> credentials) {
     }
 
     @Bean
-    TextEvents textEvents(GcpProperties gcp) {
-        return new PubSubTextEvents(topic(gcp, GcpProperties.required(gcp.eventsTopic(), "MEDIA_GCP_EVENTS_TOPIC")));
-    }
-
-    @Bean
-    NotificationQueue notificationQueue(GcpProperties gcp) {
-        return new PubSubNotificationQueue(topic(gcp, GcpProperties.required(gcp.webhookTopic(), "MEDIA_GCP_WEBHOOK_TOPIC")));
-    }
-
-    private static PubSubTopic topic(GcpProperties gcp, String topicId) {
-        String project = GcpProperties.required(gcp.project(), "GOOGLE_CLOUD_PROJECT");
+    PubSubConnection pubSubConnection(GcpProperties gcp) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         if (GcpProperties.isSet(gcp.pubsubEmulatorHost())) {
             // The emulator speaks plain HTTP and checks no credentials.
-            return new PubSubRestTopic(http, "http://" + gcp.pubsubEmulatorHost(), project, topicId, () -> null,
-                    gcp.acknowledgeWithin());
+            return new PubSubConnection(http, "http://" + gcp.pubsubEmulatorHost(), () -> null);
         }
-        return new PubSubRestTopic(http, PUBSUB_ENDPOINT, project, topicId, applicationDefault(),
+        return new PubSubConnection(http, PUBSUB_ENDPOINT, applicationDefault());
+    }
+
+    @Bean
+    @ConditionalOnProperty("media.gcp.events-topic")
+    EventPublisher eventPublisher(GcpProperties gcp, PubSubConnection pubSub) {
+        return new PubSubPipelineEvents(topic(gcp, pubSub, gcp.eventsTopic()));
+    }
+
+    @Bean
+    @ConditionalOnProperty("media.gcp.events-topic")
+    TextEvents textEvents(GcpProperties gcp, PubSubConnection pubSub) {
+        return new PubSubTextEvents(topic(gcp, pubSub, gcp.eventsTopic()));
+    }
+
+    @Bean
+    @ConditionalOnProperty("media.gcp.webhook-topic")
+    NotificationQueue notificationQueue(GcpProperties gcp, PubSubConnection pubSub) {
+        return new PubSubNotificationQueue(topic(gcp, pubSub, gcp.webhookTopic()));
+    }
+
+    private static PubSubTopic topic(GcpProperties gcp, PubSubConnection pubSub, String topicId) {
+        String project = GcpProperties.required(gcp.project(), "GOOGLE_CLOUD_PROJECT");
+        return new PubSubRestTopic(pubSub.http(), pubSub.endpoint(), project, topicId, pubSub.credentials(),
                 gcp.acknowledgeWithin());
     }
 

@@ -2,11 +2,11 @@ package dev.mediapipeline.fn.cleanupassets.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mediapipeline.cloud.aws.ScheduledInvocation;
 import dev.mediapipeline.cloud.aws.runtime.AwsLambdaApplication;
 import dev.mediapipeline.cloud.aws.runtime.AwsStorage;
 import dev.mediapipeline.cloud.aws.runtime.ScheduledLambda;
-import dev.mediapipeline.domain.cleanup.CleanupCommand;
+import dev.mediapipeline.domain.asset.FailureReason;
+import dev.mediapipeline.domain.error.PermanentFailureException;
 import dev.mediapipeline.fn.cleanupassets.CleanUpAssetsConfiguration;
 import dev.mediapipeline.fn.cleanupassets.CleanUpAssetsFunction;
 import dev.mediapipeline.fn.cleanupassets.CleanupRequest;
@@ -19,8 +19,10 @@ import org.springframework.context.annotation.Import;
 
 /**
  * clean-up-assets on its nightly EventBridge schedule: orphans' originals, renditions, provider copies (when a
- * Cloudinary account is configured) and rows. Whatever fired it, a schedule is the nightly run (not a dry run)
- * unless its input says {@code "dryRun": true}.
+ * Cloudinary account is configured) and rows. The input follows {@link CleanupRequest}'s rules: the schedule's own
+ * payloads (no {@code triggeredBy}, or {@code schedule[:job]}) are the nightly run, which deletes; a caller that names
+ * itself gets a dry run unless it says {@code "dryRun": false}. An unclear input (a {@code dryRun} that is not a JSON
+ * boolean, a payload that is not a JSON object) is rejected and logged, and nothing is deleted.
  */
 @AwsLambdaApplication("cleanUpAssetsApplication")
 @Import({PostgresConnection.class, PostgresPorts.class, AwsStorage.class})
@@ -29,13 +31,16 @@ public class CleanUpAssetsLambda {
 
     @Bean
     ScheduledLambda cleanUpAssetsLambda(CleanUpAssetsFunction cleanUpAssets, ObjectMapper json) {
-        return new ScheduledLambda((invocation, input) -> cleanUpAssets.apply(request(invocation, input)), json);
+        return new ScheduledLambda((invocation, input) -> cleanUpAssets.apply(request(input)), json);
     }
 
-    static CleanupRequest request(ScheduledInvocation invocation, JsonNode input) {
-        String who = invocation.triggeredBy();
-        boolean schedule = who.equals(CleanupCommand.SCHEDULE) || who.startsWith(CleanupCommand.SCHEDULE + ":");
-        Boolean dryRun = input.path("dryRun").isBoolean() ? input.get("dryRun").asBoolean() : Boolean.FALSE;
-        return new CleanupRequest(schedule ? who : CleanupCommand.SCHEDULE + ":" + who, dryRun);
+    static CleanupRequest request(JsonNode input) {
+        try {
+            return CleanupRequest.fromJson(input);
+        } catch (IllegalArgumentException unclear) {
+            throw new PermanentFailureException(FailureReason.CORRUPT,
+                    unclear.getMessage() + "; nothing was deleted. Send {\"triggeredBy\": \"<who>\", \"dryRun\": true|false}",
+                    unclear);
+        }
     }
 }

@@ -3,8 +3,6 @@ package dev.mediapipeline.fn.cleanupassets.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mediapipeline.cloud.aws.testing.CatalogRows;
-import dev.mediapipeline.cloud.aws.testing.LambdaEntryPoint;
-import dev.mediapipeline.cloud.aws.testing.CatalogRows;
 import dev.mediapipeline.cloud.aws.testing.LocalAws;
 import dev.mediapipeline.cloud.aws.testing.LocalDeployable;
 import dev.mediapipeline.cloud.aws.testing.Seeds;
@@ -36,6 +34,48 @@ class CleanUpAssetsLambdaTest {
     @Test
     void anEventBridgeRuleFiringIsTheNightlyRunToo() throws Exception {
         assertOrphanDeletedBy("eventbridge-scheduled-event.json");
+    }
+
+    @Test
+    void aCallerThatNamesItselfGetsADryRunUnderItsOwnName() throws Exception {
+        String sample = EventFiles.read("aws", "scheduler-clean-up-assets.json");
+        Seeds.forEvent(aws, sample);
+        String orphanKey = oldestReadyKey();
+
+        JsonNode report = JSON.readTree(function.invoke("{\"triggeredBy\":\"alice\"}"));
+
+        assertThat(report.path("triggeredBy").asText()).isEqualTo("alice");
+        assertThat(report.path("dryRun").asBoolean()).isTrue();
+        assertOrphanKept(orphanKey);
+    }
+
+    @Test
+    void aDryRunGivenAsTextIsRejectedAndDeletesNothing() throws Exception {
+        String sample = EventFiles.read("aws", "scheduler-clean-up-assets.json");
+        Seeds.forEvent(aws, sample);
+        String orphanKey = oldestReadyKey();
+
+        JsonNode answer = JSON.readTree(function.invoke(sample.replace("\"dryRun\": false", "\"dryRun\": \"true\"")));
+
+        assertThat(answer.path("outcome").asText()).isEqualTo("rejected");
+        assertThat(answer.path("detail").asText()).contains("dryRun");
+        assertOrphanKept(orphanKey);
+    }
+
+    private String oldestReadyKey() {
+        return rows.text("SELECT object_key FROM assets WHERE status = 'READY' ORDER BY created_at LIMIT 1");
+    }
+
+    /** The orphan survived; the schedule's own run then deletes it, so later tests start with no orphan left. */
+    private void assertOrphanKept(String orphanKey) {
+        assertThat(aws.s3().listObjectsV2(request -> request.bucket(LocalAws.ORIGINALS_BUCKET).prefix(orphanKey))
+                .contents()).isNotEmpty();
+        assertThat(rows.count("SELECT count(*) FROM assets WHERE object_key = ? AND status <> 'DELETED'", orphanKey))
+                .isOne();
+
+        function.invoke(EventFiles.read("aws", "scheduler-clean-up-assets.json"));
+        assertThat(rows.count("SELECT count(*) FROM assets WHERE object_key = ? AND status <> 'DELETED'", orphanKey))
+                .isZero();
     }
 
     private void assertOrphanDeletedBy(String sample) throws Exception {

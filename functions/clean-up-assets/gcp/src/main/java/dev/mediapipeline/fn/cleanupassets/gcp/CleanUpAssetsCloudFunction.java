@@ -5,6 +5,8 @@ import dev.mediapipeline.cloud.gcp.PubSubMessage;
 import dev.mediapipeline.cloud.gcp.runtime.GcpFunctionRuntime;
 import dev.mediapipeline.cloud.gcp.runtime.PubSubFunctionAdapter;
 import dev.mediapipeline.cloud.gcp.runtime.GcpStoragePorts;
+import dev.mediapipeline.domain.asset.FailureReason;
+import dev.mediapipeline.domain.error.PermanentFailureException;
 import dev.mediapipeline.fn.cleanupassets.CleanUpAssetsConfiguration;
 import dev.mediapipeline.fn.cleanupassets.CleanUpAssetsFunction;
 import dev.mediapipeline.fn.cleanupassets.CleanupRequest;
@@ -21,8 +23,11 @@ import java.util.function.Function;
 
 /**
  * clean-up-assets on Cloud Functions, fed by a push subscription (or trigger) on the topic Cloud Scheduler publishes to at 02:00 UTC: the
- * job's body ({@code {"triggeredBy": "schedule:clean-up-assets", "dryRun": false}}) to {@code cleanUpAssets}. A body
- * that is not such JSON still means "the schedule". Cloudinary copies are destroyed when an account is configured.
+ * job's body ({@code {"triggeredBy": "schedule", "dryRun": false}}) to {@code cleanUpAssets}, read by
+ * {@link CleanupRequest}'s rules (an empty body is the schedule; a caller that names itself gets a dry run unless it
+ * says otherwise). A body that is unclear (not a JSON object, a {@code dryRun} that is not a JSON boolean) is a
+ * permanent failure: logged, acknowledged, nothing deleted. Cloudinary copies are destroyed when an account is
+ * configured.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 // Named apart from the function bean, which the contract calls by this class's decapitalised name.
@@ -36,15 +41,16 @@ public class CleanUpAssetsCloudFunction {
         return PubSubFunctionAdapter.pubSubMessages(message -> cleanUpAssets.apply(request(message, json)));
     }
 
-    private static CleanupRequest request(PubSubMessage message, ObjectMapper json) {
+    static CleanupRequest request(PubSubMessage message, ObjectMapper json) {
         if (message.data().length == 0) {
             return CleanupRequest.scheduledTick();
         }
         try {
-            CleanupRequest request = json.readValue(message.data(), CleanupRequest.class);
-            return request == null ? CleanupRequest.scheduledTick() : request;
-        } catch (IOException notARequest) {
-            return CleanupRequest.scheduledTick();
+            return CleanupRequest.fromJson(json.readTree(message.data()));
+        } catch (IOException | IllegalArgumentException unclear) {
+            throw new PermanentFailureException(FailureReason.CORRUPT, "the clean-up request is unclear ("
+                    + unclear.getMessage() + "); nothing was deleted. Publish {\"triggeredBy\": \"<who>\", "
+                    + "\"dryRun\": true|false}", unclear);
         }
     }
 }

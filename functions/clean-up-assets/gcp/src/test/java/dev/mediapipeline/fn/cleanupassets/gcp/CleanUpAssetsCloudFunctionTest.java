@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,11 +63,46 @@ class CleanUpAssetsCloudFunctionTest {
         assertANewFinishedScheduledRealRun(runsBefore);
     }
 
-    private static void assertANewFinishedScheduledRealRun(long runsBefore) {
+    @Test
+    void aCallerThatNamesItselfGetsADryRunRecordedUnderItsOwnName() throws Exception {
+        long runsBefore = runs();
+
+        assertThat(pushed.send(pushOf("{\"triggeredBy\":\"alice\"}")).statusCode()).isEqualTo(200);
+
         assertThat(runs()).isEqualTo(runsBefore + 1);
-        Map<String, Object> run = JdbcClient.create(cloud.dataSource())
+        assertThat(newestRun()).containsEntry("triggered_by", "alice").containsEntry("dry_run", true);
+    }
+
+    @Test
+    void anUnclearDryRunIsAcknowledgedAndStartsNoRun() throws Exception {
+        long runsBefore = runs();
+
+        var response = pushed.send(pushOf("{\"triggeredBy\":\"schedule\",\"dryRun\":\"yes\"}"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("acknowledged-unhandleable");
+        assertThat(runs()).isEqualTo(runsBefore);
+    }
+
+    /** The push sample with its message's data replaced by {@code data}. */
+    private static HttpRequestFile pushOf(String data) throws Exception {
+        HttpRequestFile sample = HttpRequestFile.parse(EventFiles.read("gcp",
+                "http-pubsub-push-scheduler-clean-up-assets.json"));
+        String encoded = Base64.getEncoder().encodeToString(data.getBytes(StandardCharsets.UTF_8));
+        String body = sample.bodyText().replace("eyJkcnlSdW4iOmZhbHNlLCJ0cmlnZ2VyZWRCeSI6InNjaGVkdWxlIn0=", encoded);
+        assertThat(body).contains(encoded);
+        return new HttpRequestFile(sample.method(), sample.path(), sample.headers(), body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, Object> newestRun() {
+        return JdbcClient.create(cloud.dataSource())
                 .sql("SELECT triggered_by, dry_run, finished_at FROM cleanup_runs ORDER BY started_at DESC LIMIT 1")
                 .query().singleRow();
+    }
+
+    private static void assertANewFinishedScheduledRealRun(long runsBefore) {
+        assertThat(runs()).isEqualTo(runsBefore + 1);
+        Map<String, Object> run = newestRun();
         assertThat(run).containsEntry("triggered_by", "schedule").containsEntry("dry_run", false);
         assertThat(run.get("finished_at")).isNotNull();
     }

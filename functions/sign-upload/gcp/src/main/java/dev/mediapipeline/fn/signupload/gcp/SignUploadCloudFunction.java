@@ -25,6 +25,6 @@ public class SignUploadCloudFunction {
 
     @Bean
     Function<Message<Reader>, Message<byte[]>> signUploadCloudFunction(SignUploadFunction signUpload) {
-        return CloudFunctionHttpAdapter.adapt(signUpload);
+        return CloudFunctionHttpAdapter.adapt(signUpload, SignUploadFunction.MAX_BODY_BYTES);
     }
 }

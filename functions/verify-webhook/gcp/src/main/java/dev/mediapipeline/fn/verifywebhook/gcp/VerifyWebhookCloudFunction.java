@@ -5,6 +5,7 @@ import dev.mediapipeline.cloud.gcp.runtime.GcpFunctionRuntime;
 import dev.mediapipeline.cloud.gcp.runtime.GcpPubSubPorts;
 import dev.mediapipeline.fn.verifywebhook.VerifyWebhookConfiguration;
 import dev.mediapipeline.fn.verifywebhook.VerifyWebhookFunction;
+import dev.mediapipeline.fn.verifywebhook.VerifyWebhookProperties;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +28,8 @@ import java.util.function.Function;
 public class VerifyWebhookCloudFunction {
 
     @Bean
-    Function<Message<Reader>, Message<byte[]>> verifyWebhookCloudFunction(VerifyWebhookFunction verifyWebhook) {
-        return CloudFunctionHttpAdapter.adapt(verifyWebhook);
+    Function<Message<Reader>, Message<byte[]>> verifyWebhookCloudFunction(VerifyWebhookFunction verifyWebhook,
+                                                                          VerifyWebhookProperties properties) {
+        return CloudFunctionHttpAdapter.adapt(verifyWebhook, properties.maxBody().toBytes());
     }
 }
