@@ -2,15 +2,8 @@ package dev.mediapipeline.localrunner;
 
 import dev.mediapipeline.cloud.local.LocalBlobStore;
 import dev.mediapipeline.domain.port.BlobListing;
-import dev.mediapipeline.domain.port.ProviderCopies;
-import dev.mediapipeline.domain.port.ProviderCopyLookup;
 import dev.mediapipeline.fn.cleanupassets.CleanUpAssetsAdminFunction;
 import dev.mediapipeline.fn.cleanupassets.ManageAssociationsFunction;
-import dev.mediapipeline.store.postgres.JdbcAssetAssociations;
-import dev.mediapipeline.store.postgres.JdbcAssetRemoval;
-import dev.mediapipeline.store.postgres.JdbcCleanupRuns;
-import dev.mediapipeline.store.postgres.JdbcOrphanFinder;
-import dev.mediapipeline.store.postgres.PostgresCleanupLock;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,9 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
-import javax.sql.DataSource;
 import java.io.IOException;
-import java.time.Clock;
 
 /**
  * clean-up-assets on the laptop: the orphan sweep over the embedded catalog and the local bucket,
@@ -32,42 +23,8 @@ import java.time.Clock;
 class LocalCleanup {
 
     @Bean
-    JdbcAssetAssociations assetAssociations(DataSource dataSource, Clock clock) {
-        return new JdbcAssetAssociations(dataSource, clock);
-    }
-
-    @Bean
-    JdbcOrphanFinder orphanFinder(DataSource dataSource) {
-        return new JdbcOrphanFinder(dataSource);
-    }
-
-    @Bean
-    JdbcAssetRemoval assetRemoval(DataSource dataSource, Clock clock) {
-        return new JdbcAssetRemoval(dataSource, clock);
-    }
-
-    @Bean
-    JdbcCleanupRuns cleanupRuns(DataSource dataSource, Clock clock) {
-        return new JdbcCleanupRuns(dataSource, clock);
-    }
-
-    @Bean
-    PostgresCleanupLock cleanupLock(DataSource dataSource) {
-        return new PostgresCleanupLock(dataSource);
-    }
-
-    @Bean
     BlobListing blobListing(LocalBlobStore blobs) {
         return blobs::list;
-    }
-
-    /** The provider copies apply-webhook-event recorded, still live at the provider. */
-    @Bean
-    ProviderCopyLookup providerCopyLookup(ProviderCopies copies) {
-        return assetId -> copies.ofAsset(assetId).stream()
-                .filter(copy -> !copy.deleted())
-                .map(copy -> new ProviderCopyLookup.Copy(copy.key().provider(), copy.key().resourceType(), copy.key().publicId()))
-                .toList();
     }
 
     @RestController

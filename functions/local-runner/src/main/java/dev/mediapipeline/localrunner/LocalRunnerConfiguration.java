@@ -5,20 +5,16 @@ import dev.mediapipeline.cloud.local.LocalEventBus;
 import dev.mediapipeline.cloud.local.LocalEventPublisher;
 import dev.mediapipeline.cloud.local.LocalUploadSigner;
 import dev.mediapipeline.cloud.local.RetryPolicy;
-import dev.mediapipeline.domain.port.AssetCatalog;
 import dev.mediapipeline.domain.port.EventPublisher;
 import dev.mediapipeline.domain.port.ObjectUrls;
-import dev.mediapipeline.domain.port.ProcessingLedger;
 import dev.mediapipeline.domain.error.TransientFailureException;
 import dev.mediapipeline.domain.port.NotificationQueue;
-import dev.mediapipeline.store.postgres.JdbcAssetCatalog;
-import dev.mediapipeline.store.postgres.JdbcNotificationLog;
-import dev.mediapipeline.store.postgres.JdbcProviderCopies;
-import dev.mediapipeline.store.postgres.JdbcProcessingLedger;
+import dev.mediapipeline.runtime.PostgresPorts;
 import dev.mediapipeline.support.config.MediaProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 import javax.sql.DataSource;
 import java.io.UncheckedIOException;
@@ -26,8 +22,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
-/** The local implementations of every port, on embedded defaults. */
+/**
+ * The local implementations of every port, on embedded defaults. The database ports are {@link PostgresPorts}, the
+ * same as in the clouds, on the embedded (or configured) PostgreSQL below.
+ */
 @Configuration(proxyBeanMethods = false)
+@Import(PostgresPorts.class)
 class LocalRunnerConfiguration {
 
     /** Storage events of originals go to the bus; renditions are written elsewhere and never routed. */
@@ -48,26 +48,6 @@ class LocalRunnerConfiguration {
     @Bean
     DataSource dataSource(LocalDatabase database) {
         return database.dataSource();
-    }
-
-    @Bean
-    AssetCatalog assetCatalog(DataSource dataSource, Clock clock) {
-        return new JdbcAssetCatalog(dataSource, clock);
-    }
-
-    @Bean
-    JdbcProcessingLedger processingLedger(DataSource dataSource, Clock clock) {
-        return new JdbcProcessingLedger(dataSource, clock);
-    }
-
-    @Bean
-    JdbcNotificationLog notificationLog(DataSource dataSource, Clock clock) {
-        return new JdbcNotificationLog(dataSource, clock);
-    }
-
-    @Bean
-    JdbcProviderCopies providerCopies(DataSource dataSource, Clock clock) {
-        return new JdbcProviderCopies(dataSource, clock);
     }
 
     /** Verified notifications wait on the bus for apply-webhook-event, with its retries and dead letters. */

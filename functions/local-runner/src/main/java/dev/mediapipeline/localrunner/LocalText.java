@@ -9,7 +9,6 @@ import dev.mediapipeline.domain.port.TextEvents;
 import dev.mediapipeline.domain.port.TextSearch;
 import dev.mediapipeline.domain.text.AssetTextView;
 import dev.mediapipeline.domain.text.TextSearchResults;
-import dev.mediapipeline.store.postgres.JdbcTextIndex;
 import dev.mediapipeline.support.http.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,10 +20,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -33,11 +30,6 @@ import java.util.Optional;
  */
 @Configuration(proxyBeanMethods = false)
 class LocalText {
-
-    @Bean
-    JdbcTextIndex textIndex(DataSource dataSource, Clock clock) {
-        return new JdbcTextIndex(dataSource, clock);
-    }
 
     @Bean
     TextEvents textEvents(LocalEventBus bus) {

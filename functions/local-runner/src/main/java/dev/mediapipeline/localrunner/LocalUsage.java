@@ -9,8 +9,6 @@ import dev.mediapipeline.domain.port.BlobInfo;
 import dev.mediapipeline.domain.usage.FolderTally;
 import dev.mediapipeline.fn.pollusage.PollUsageFunction;
 import dev.mediapipeline.fn.pollusage.ScheduledTick;
-import dev.mediapipeline.store.postgres.JdbcAlertStateStore;
-import dev.mediapipeline.store.postgres.JdbcUsageHistory;
 import dev.mediapipeline.support.auth.HmacJwt;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import javax.sql.DataSource;
 
 /**
  * poll-usage on the laptop: bytes per folder of the local bucket (a full listing: cheap for a directory),
@@ -42,16 +39,6 @@ class LocalUsage {
             }
             return tally.result();
         };
-    }
-
-    @Bean
-    JdbcUsageHistory usageHistory(DataSource dataSource) {
-        return new JdbcUsageHistory(dataSource);
-    }
-
-    @Bean
-    JdbcAlertStateStore alertStateStore(DataSource dataSource) {
-        return new JdbcAlertStateStore(dataSource);
     }
 
     @RestController
